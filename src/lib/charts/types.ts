@@ -1,0 +1,43 @@
+/** Shapes shared by the chart components. Charts receive these rows; they never query. */
+export type Marker = 'circle' | 'square' | 'diamond' | 'triangle' | 'none';
+export type Dash = 'solid' | 'dashed' | 'dotted';
+
+export interface SeriesPoint {
+	x: string;
+	y: number | null;
+	lower?: number | null;
+	upper?: number | null;
+	/** Shown as `*` and never drawn (small-number suppression). */
+	suppressed?: boolean;
+}
+
+export interface Series {
+	id: string;
+	label: string;
+	points: SeriesPoint[];
+	/** CSS colour or var(); one of the palette tokens. */
+	color: string;
+	dash?: Dash;
+	marker?: Marker;
+	hollow?: boolean;
+	/** Draw the 95% CI as a shaded band. */
+	band?: boolean;
+	width?: number;
+	/** Label the line directly at its last point (default true). */
+	endLabel?: boolean;
+}
+
+export interface Annotation {
+	x: string;
+	label: string;
+}
+
+export const PALETTE = {
+	primary: 'var(--c-series-1)',
+	secondary: 'var(--c-series-2)',
+	third: 'var(--c-series-3)',
+	fourth: 'var(--c-series-4)',
+	target: 'var(--c-target)',
+	england: 'var(--c-england)',
+	muted: 'var(--c-muted)'
+};

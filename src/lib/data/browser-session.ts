@@ -1,0 +1,152 @@
+/**
+ * The browser's data session: starts DuckDB-WASM (in a worker), loads the embedded defaults and the
+ * user's stored files, ingests new files, forgets them. Browser only; imported dynamically.
+ */
+import { createBrowserDb, type BrowserDb } from './duckdb-browser';
+import { initSchema } from './schema';
+import { ingestFile, checkSize, forgetFile, IngestError, type ValidationReport } from './ingest';
+import { storedFiles } from './persist';
+import { DEFAULT_FILES, FIRST_USER_FILE_ID } from './defaults';
+import seedFigures from '../../../data/seed-figures.csv?url';
+import onsDeaths from '../../../data/ons-drug-poisoning-deaths.csv?url';
+import syntheticJourneys from '../../../data/synthetic-journeys.csv?url';
+import syntheticReleases from '../../../data/synthetic-prison-releases.csv?url';
+
+const DEFAULT_URLS: Record<(typeof DEFAULT_FILES)[number], string> = {
+	'seed-figures.csv': seedFigures,
+	'ons-drug-poisoning-deaths.csv': onsDeaths,
+	'synthetic-journeys.csv': syntheticJourneys,
+	'synthetic-prison-releases.csv': syntheticReleases
+};
+
+export interface LoadProgress {
+	name: string;
+	phase: 'reading' | 'parsing' | 'done';
+	bytes: number;
+	total: number;
+	rows?: number;
+}
+
+export interface LoadOutcome {
+	name: string;
+	report?: ValidationReport;
+	error?: string;
+}
+
+export interface Session {
+	db: BrowserDb;
+	reports: ValidationReport[];
+	restored: LoadOutcome[];
+}
+
+let current: Promise<Session> | null = null;
+
+export function session(): Promise<Session> {
+	current ??= start();
+	return current;
+}
+
+export function started(): boolean {
+	return current != null;
+}
+
+async function start(): Promise<Session> {
+	performance.mark('duckdb-start');
+	const db = await createBrowserDb();
+	await initSchema(db);
+	const reports: ValidationReport[] = [];
+	let id = 1;
+	for (const name of DEFAULT_FILES) {
+		const bytes = new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer());
+		reports.push(await ingestFile(db, { fileId: id++, name, bytes, embedded: true }));
+	}
+	const restored: LoadOutcome[] = [];
+	for (const f of await storedFiles.list().catch(() => [])) {
+		try {
+			reports.push(await ingestFile(db, { fileId: f.fileId, name: f.name, bytes: f.bytes }));
+			restored.push({ name: f.name, report: reports[reports.length - 1] });
+		} catch (e) {
+			restored.push({ name: f.name, error: (e as Error).message });
+		}
+	}
+	performance.mark('duckdb-ready');
+	return { db, reports, restored };
+}
+
+async function readWithProgress(file: File, onProgress: (p: LoadProgress) => void): Promise<Uint8Array> {
+	const total = file.size;
+	const out = new Uint8Array(total);
+	const reader = file.stream().getReader();
+	let offset = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		out.set(value, offset);
+		offset += value.length;
+		onProgress({ name: file.name, phase: 'reading', bytes: offset, total });
+	}
+	return offset === total ? out : out.subarray(0, offset);
+}
+
+/**
+ * Loads files one by one; a failure in one leaves the others (and everything loaded before) in place.
+ * Successful files are stored in IndexedDB.
+ */
+export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => void): Promise<LoadOutcome[]> {
+	const s = await session();
+	const outcomes: LoadOutcome[] = [];
+	for (const file of files) {
+		try {
+			checkSize(file.name, file.size);
+			const bytes = await readWithProgress(file, onProgress);
+			onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size });
+			const fileId = await nextFileId(s.db);
+			const duplicate = await s.db.query<{ file_name: string }>(
+				`SELECT file_name FROM files WHERE file_name = ? AND NOT embedded AND rows_loaded + rows_rejected = ?`,
+				[file.name, await quickRowCount(bytes)]
+			);
+			if (duplicate.length) throw new IngestError(file.name, 'this file is already loaded. Forget it first to load it again.');
+			const report = await ingestFile(s.db, { fileId, name: file.name, bytes });
+			s.reports.push(report);
+			await storedFiles.put({ fileId, name: file.name, bytes, loadedAt: new Date().toISOString() }).catch(() => {
+				report.warnings.unshift({ line: 0, problem: 'could not be kept in browser storage (quota); it will not survive a reload' });
+			});
+			onProgress({ name: file.name, phase: 'done', bytes: file.size, total: file.size, rows: report.rowsLoaded });
+			outcomes.push({ name: file.name, report });
+		} catch (e) {
+			outcomes.push({ name: file.name, error: e instanceof IngestError ? e.message : `${file.name}: ${(e as Error).message}` });
+		}
+	}
+	return outcomes;
+}
+
+/** Newline count: a cheap fingerprint used with the name to spot the same file dropped twice. */
+async function quickRowCount(bytes: Uint8Array): Promise<number> {
+	let n = 0;
+	for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+	if (bytes.length && bytes[bytes.length - 1] !== 10) n++;
+	return n - 1;
+}
+
+async function nextFileId(db: BrowserDb): Promise<number> {
+	const [{ id }] = await db.query<{ id: number }>(`SELECT greatest(coalesce(max(file_id), 0) + 1, ?) AS id FROM files`, [FIRST_USER_FILE_ID]);
+	return Number(id);
+}
+
+export async function forgetOne(fileId: number): Promise<void> {
+	const s = await session();
+	await forgetFile(s.db, fileId);
+	await storedFiles.remove(fileId);
+	s.reports = s.reports.filter((r) => r.fileId !== fileId);
+}
+
+/** Forgets every loaded file and restarts DuckDB, since wasm memory is only given back with its worker. */
+export async function forgetAll(): Promise<Session> {
+	await storedFiles.clear();
+	if (current) {
+		const old = await current.catch(() => null);
+		current = null;
+		await old?.db.terminate().catch(() => {});
+	}
+	return session();
+}

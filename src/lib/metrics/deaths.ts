@@ -1,0 +1,117 @@
+/**
+ * Deaths: ONS drug-poisoning registrations, the grant return's drug-related and alcohol-specific deaths,
+ * rates where a Fingertips export gives them, and deaths in treatment by cohort.
+ */
+import type { Model } from './model';
+import { countFigures, figures, sourcesOf } from './figures';
+import { countInterval } from './intervals';
+import { compareWithEngland, type Comparison } from './compare';
+import { ENGLAND } from '$lib/data/areas';
+import { suppressCount, deathRateFlag, type Cell } from './suppression';
+import { direction, type Direction } from './trend';
+
+export const STRATEGY_START_YEAR = 2021.92; // December 2021, as a fractional year for calendar-year axes
+
+export interface CountPoint {
+	period: string;
+	year: number;
+	value: number | null;
+	lower: number | null;
+	upper: number | null;
+	note: string | null;
+}
+
+export function countSeries(model: Model, area: string, metric: string, cohort: string | null = null): { points: CountPoint[]; sources: string[]; derived: boolean } {
+	const rows = countFigures(model, { area, metric, cohort, kind: 'actual' }).sort((a, b) => a.start.localeCompare(b.start));
+	return {
+		points: rows.map((r) => {
+			const ci = r.value != null ? countInterval(r.value) : null;
+			return { period: r.period, year: Number(r.start.slice(0, 4)), value: r.value, lower: ci?.lower ?? null, upper: ci?.upper ?? null, note: r.note };
+		}),
+		sources: sourcesOf(rows),
+		derived: rows.some((r) => 'derived' in r && r.derived)
+	};
+}
+
+export interface RatePoint {
+	period: string;
+	start: string;
+	local: number | null;
+	localLower: number | null;
+	localUpper: number | null;
+	england: number | null;
+	englandLower: number | null;
+	englandUpper: number | null;
+	count: number | null;
+	flag: string | null;
+	comparison: Comparison;
+}
+
+/** Rates from a Fingertips export (per 100,000, age-standardised): local against England. */
+export function rateSeries(model: Model, area: string, metric: string): { points: RatePoint[]; sources: string[]; name: string | null } {
+	const headline = (a: string) => figures(model, { area: a, metric, kind: 'actual' }).filter((f) => f.category == null && (f.sex == null || f.sex === 'Persons'));
+	const local = headline(area);
+	const england = headline(ENGLAND);
+	const points = local
+		.sort((a, b) => a.start.localeCompare(b.start))
+		.map((l): RatePoint => {
+			const e = england.find((x) => x.period === l.period);
+			const flag = l.numerator != null ? deathRateFlag(l.numerator, true) : null;
+			return {
+				period: l.period,
+				start: l.start,
+				local: l.value,
+				localLower: l.lower_ci,
+				localUpper: l.upper_ci,
+				england: e?.value ?? null,
+				englandLower: e?.lower_ci ?? null,
+				englandUpper: e?.upper_ci ?? null,
+				count: l.numerator,
+				flag: flag === 'unreliable' ? 'Rate from fewer than 20 deaths: treat with caution' : flag === 'not_calculated' ? 'Fewer than 10 deaths: rate not calculated' : (l.note ?? null),
+				comparison: compareWithEngland({ value: l.value, lower: l.lower_ci, upper: l.upper_ci }, { value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci }, 'low_is_good')
+			};
+		});
+	return { points, sources: sourcesOf([...local, ...england]), name: local[0]?.indicator_name ?? null };
+}
+
+export interface InTreatmentRow {
+	label: string;
+	fy: number;
+	opiate: Cell;
+	non_opiate: Cell;
+	alcohol: Cell;
+	source: 'published' | 'records';
+}
+
+/** Deaths in treatment by cohort: published figures where given, else counted from records (synthetic where so). */
+export function deathsInTreatment(model: Model, area: string, suppress: boolean) {
+	const cohorts = ['opiate', 'non_opiate', 'alcohol'] as const;
+	const published = figures(model, { area, metric: 'deaths_in_treatment', kind: 'actual' });
+	const byYear = new Map<number, InTreatmentRow>();
+	for (const f of published) {
+		const fy = Number(f.start.slice(0, 4));
+		const row = byYear.get(fy) ?? { label: f.period, fy, opiate: { value: null, suppressed: false }, non_opiate: { value: null, suppressed: false }, alcohol: { value: null, suppressed: false }, source: 'published' as const };
+		if (f.cohort && (cohorts as readonly string[]).includes(f.cohort)) row[f.cohort as (typeof cohorts)[number]] = { value: f.value, suppressed: false };
+		byYear.set(fy, row);
+	}
+	const records = model.yearly.filter((r) => r.area === area && (cohorts as readonly string[]).includes(r.group));
+	const cutoff = model.dataDate;
+	for (const r of records) {
+		if (byYear.has(r.fy) && byYear.get(r.fy)!.source === 'published') continue;
+		if (cutoff && cutoff < `${r.fy + 1}-03-31`) continue; // whole years only
+		const row = byYear.get(r.fy) ?? { label: `${r.fy}-${String((r.fy + 1) % 100).padStart(2, '0')}`, fy: r.fy, opiate: { value: null, suppressed: false }, non_opiate: { value: null, suppressed: false }, alcohol: { value: null, suppressed: false }, source: 'records' as const };
+		row[r.group as (typeof cohorts)[number]] = suppressCount(r.deaths_in_treatment, suppress);
+		byYear.set(r.fy, row);
+	}
+	const rows = [...byYear.values()].sort((a, b) => a.fy - b.fy);
+	return {
+		rows,
+		notes: [...new Set(published.map((p) => p.note).filter(Boolean))] as string[],
+		sources: sourcesOf(published),
+		synthetic: rows.some((r) => r.source === 'records') && records.some((r) => r.synthetic)
+	};
+}
+
+export function deathsDirection(points: CountPoint[]): Direction {
+	return direction(points.map((p) => p.value), 3);
+}

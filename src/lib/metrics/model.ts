@@ -1,0 +1,127 @@
+/**
+ * The dashboard model: everything the pages draw, computed from the canonical tables by SQL. The same
+ * function runs at build time in Node (prerendered pages) and in the browser after the user loads data.
+ * It is small (aggregates only), so switching area or cohort never goes back to DuckDB.
+ */
+import type { QueryRunner } from '$lib/data/db';
+import recordAreasSql from './sql/record-areas.sql?raw';
+import yearlySql from './sql/treatment-yearly.sql?raw';
+import monthlySql from './sql/treatment-monthly.sql?raw';
+import continuitySql from './sql/continuity.sql?raw';
+import figuresSql from './sql/figures.sql?raw';
+import dataDateSql from './sql/data-date.sql?raw';
+import areasSql from './sql/areas.sql?raw';
+
+export interface AreaInfo {
+	code: string;
+	name: string;
+	type: string;
+	order: number;
+	region: string | null;
+	has_records: boolean;
+}
+
+export interface FigureRow {
+	area: string;
+	area_name: string | null;
+	metric: string;
+	indicator_name: string | null;
+	cohort: string | null;
+	category: string | null;
+	sex: string | null;
+	age: string | null;
+	period: string;
+	start: string;
+	end: string;
+	period_kind: string;
+	kind: string;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	lower_ci: number | null;
+	upper_ci: number | null;
+	unit: string | null;
+	note: string | null;
+	source: string | null;
+	compared_to_england: string | null;
+	synthetic: boolean;
+	file: string;
+}
+
+export interface YearlyRow {
+	area: string;
+	group: string;
+	fy: number;
+	in_treatment: number;
+	new_presentations: number;
+	deaths_in_treatment: number;
+	rehab_starts: number;
+	synthetic: boolean;
+}
+
+export interface MonthlyRow {
+	area: string;
+	group: string;
+	month: string;
+	in_treatment: number;
+}
+
+export interface ContinuityRow {
+	area: string;
+	fy: number;
+	quarter: number | null;
+	denominator: number;
+	numerator: number;
+	synthetic: boolean;
+}
+
+export interface FileInfo {
+	file_id: number;
+	file_name: string;
+	kind: string;
+	rows_loaded: number;
+	rows_rejected: number;
+	synthetic: boolean;
+	embedded: boolean;
+	period_start: string | null;
+	period_end: string | null;
+	area_codes: string[];
+	source: string | null;
+}
+
+export interface Model {
+	/** "As at" date of the record-level data (ISO), or null when none is loaded. */
+	dataDate: string | null;
+	areas: AreaInfo[];
+	files: FileInfo[];
+	figures: FigureRow[];
+	yearly: YearlyRow[];
+	monthly: MonthlyRow[];
+	continuity: ContinuityRow[];
+}
+
+export async function computeModel(query: QueryRunner): Promise<Model> {
+	await query(recordAreasSql);
+	const [{ data_date: dataDate }] = await query<{ data_date: string | null }>(dataDateSql);
+	const [areas, files, figures, yearly, monthly, continuity] = [
+		await query<AreaInfo>(areasSql),
+		await query<FileInfo>(
+			`SELECT file_id, file_name, kind, rows_loaded, rows_rejected, synthetic, embedded,
+				strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end, area_codes, source
+			FROM files ORDER BY file_id`
+		),
+		await query<FigureRow>(figuresSql),
+		await query<YearlyRow>(yearlySql),
+		dataDate ? await query<MonthlyRow>(monthlySql, [dataDate]) : [],
+		await query<ContinuityRow>(continuitySql)
+	];
+	return {
+		dataDate,
+		areas,
+		files: files.map((f) => ({ ...f, area_codes: [...(f.area_codes ?? [])] })),
+		figures,
+		yearly,
+		monthly,
+		continuity
+	};
+}

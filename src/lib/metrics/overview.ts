@@ -1,0 +1,144 @@
+/**
+ * Headline measures for the overview scorecards and the four-area comparison: one entry per measure with
+ * its latest value, target, gap, status, comparison with England, direction and a sparkline series.
+ */
+import type { Model } from './model';
+import { trajectory } from './treatment';
+import { continuity } from './continuity';
+import { rehab } from './rehab';
+import { countSeries } from './deaths';
+import { status as statusOf, type Status } from './status';
+import { direction, type Direction } from './trend';
+import type { Comparison } from './compare';
+
+export interface Headline {
+	id: 'treatment' | 'continuity' | 'rehab' | 'deaths' | 'deaths_in_treatment';
+	title: string;
+	href: string;
+	unit: 'count' | 'percent';
+	period: string | null;
+	value: number | null;
+	suppressed: boolean;
+	target: number | null;
+	targetLabel: string | null;
+	gap: number | null;
+	status: Status;
+	comparison: Comparison;
+	direction: Direction;
+	spark: { label: string; value: number | null }[];
+	synthetic: boolean;
+	basis: string;
+}
+
+export function headlines(model: Model, area: string, suppress: boolean): Headline[] {
+	const t = trajectory(model, area, 'adults', suppress);
+	const tRows = t.rows.filter((r) => !r.partial && r.actual.value != null);
+	const tLatest = t.latest ?? tRows[tRows.length - 1] ?? null;
+
+	const c = continuity(model, area, suppress);
+	const cLatest = c.latest;
+	const cValue = cLatest ? (cLatest.percent.value ?? cLatest.reported) : null;
+	const cTarget = cLatest ? (cLatest.plan ?? cLatest.ambition ?? 75) : null;
+
+	const r = rehab(model, area, suppress);
+	const rLatest = r.latest;
+
+	const d = countSeries(model, area, 'drug_poisoning_deaths');
+	const dLatest = d.points[d.points.length - 1] ?? null;
+
+	const dit = model.yearly.filter((y) => y.area === area && y.group === 'adults' && model.dataDate != null && `${y.fy + 1}-03-31` <= model.dataDate);
+	const ditLatest = dit[dit.length - 1] ?? null;
+
+	return [
+		{
+			id: 'treatment',
+			title: 'Adults in treatment',
+			href: '/treatment',
+			unit: 'count',
+			period: tLatest?.label ?? null,
+			value: tLatest?.actual.value ?? null,
+			suppressed: tLatest?.actual.suppressed ?? false,
+			target: tLatest?.guide ?? null,
+			targetLabel: tLatest?.guide != null ? 'guide trajectory' : null,
+			gap: tLatest?.gap ?? null,
+			status: tLatest?.status ?? 'no_target',
+			comparison: 'not_compared',
+			direction: direction(tRows.map((x) => x.actual.value)),
+			spark: tRows.map((x) => ({ label: x.label, value: x.actual.value })),
+			synthetic: t.synthetic,
+			basis: t.synthetic ? 'records (synthetic)' : 'records'
+		},
+		{
+			id: 'continuity',
+			title: 'Continuity of care',
+			href: '/continuity',
+			unit: 'percent',
+			period: cLatest?.label ?? null,
+			value: cValue,
+			suppressed: cLatest?.percent.suppressed ?? false,
+			target: cTarget,
+			targetLabel: cLatest?.plan != null ? 'local plan' : 'national ambition',
+			gap: cValue != null && cTarget != null ? cValue - cTarget : null,
+			status: cValue != null ? statusOf(cValue, cTarget) : 'no_target',
+			comparison: cLatest?.comparison ?? 'not_compared',
+			direction: direction(c.rows.filter((x) => !x.label.includes('to date')).map((x) => x.percent.value ?? x.reported)),
+			spark: c.rows.filter((x) => !x.label.includes('to date')).map((x) => ({ label: x.label, value: x.percent.value ?? x.reported })),
+			synthetic: c.synthetic && cLatest?.percent.value != null,
+			basis: cLatest?.percent.value != null ? (c.synthetic ? 'records (synthetic)' : 'records') : 'published figure'
+		},
+		{
+			id: 'rehab',
+			title: 'Residential rehab starts',
+			href: '/rehab',
+			unit: 'percent',
+			period: rLatest?.label ?? null,
+			value: rLatest?.percent.value ?? null,
+			suppressed: rLatest?.percent.suppressed ?? false,
+			target: r.ambition,
+			targetLabel: 'national ambition',
+			gap: rLatest?.percent.value != null ? rLatest.percent.value - r.ambition : null,
+			status: rLatest?.status ?? 'no_target',
+			comparison: 'not_compared',
+			direction: direction(r.rows.filter((x) => !x.partial).map((x) => x.percent.value)),
+			spark: r.rows.filter((x) => !x.partial).map((x) => ({ label: x.label, value: x.percent.value })),
+			synthetic: r.synthetic,
+			basis: r.synthetic ? 'records (synthetic)' : 'records'
+		},
+		{
+			id: 'deaths',
+			title: 'Drug poisoning deaths',
+			href: '/deaths',
+			unit: 'count',
+			period: dLatest?.period ?? null,
+			value: dLatest?.value ?? null,
+			suppressed: false,
+			target: null,
+			targetLabel: null,
+			gap: null,
+			status: 'no_target',
+			comparison: 'not_compared',
+			direction: direction(d.points.map((p) => p.value)),
+			spark: d.points.slice(-10).map((p) => ({ label: p.period, value: p.value })),
+			synthetic: false,
+			basis: 'ONS registrations'
+		},
+		{
+			id: 'deaths_in_treatment',
+			title: 'Deaths in treatment',
+			href: '/deaths',
+			unit: 'count',
+			period: ditLatest ? `${ditLatest.fy}-${String((ditLatest.fy + 1) % 100).padStart(2, '0')}` : null,
+			value: ditLatest && !(suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4) ? ditLatest.deaths_in_treatment : null,
+			suppressed: Boolean(ditLatest && suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4),
+			target: null,
+			targetLabel: null,
+			gap: null,
+			status: 'no_target',
+			comparison: 'not_compared',
+			direction: direction(dit.map((y) => y.deaths_in_treatment)),
+			spark: dit.map((y) => ({ label: String(y.fy), value: y.deaths_in_treatment })),
+			synthetic: dit.some((y) => y.synthetic),
+			basis: dit.some((y) => y.synthetic) ? 'records (synthetic)' : 'records'
+		}
+	];
+}

@@ -1,0 +1,77 @@
+/**
+ * Residential rehabilitation: adults starting residential rehab in the year as % of adults in treatment,
+ * against the 2% national ambition, and starts against the planned placements.
+ */
+import type { Model } from './model';
+import { figures, figureForYear, sourcesOf } from './figures';
+import { suppressCount, suppressPercent, type Cell } from './suppression';
+import { status, type Status } from './status';
+import { ENGLAND } from '$lib/data/areas';
+import { fy as fyLabel } from './format';
+import { wilson } from './intervals';
+
+export const AMBITION = 2;
+export const DEFINITION =
+	'Adults starting a residential rehabilitation placement in the financial year (numerator) as a percentage of adults in structured treatment in the year (denominator). 95% confidence interval by the Wilson score method.';
+
+export interface RehabRow {
+	fy: number;
+	label: string;
+	starts: Cell;
+	adults: number | null;
+	percent: Cell;
+	lower: number | null;
+	upper: number | null;
+	planned: number | null;
+	partial: boolean;
+	status: Status;
+}
+
+export function rehab(model: Model, area: string, suppress: boolean) {
+	const planned = figures(model, { area, metric: 'rehab_starts', kind: 'local_plan' });
+	const average = figures(model, { area, metric: 'rehab_starts', kind: 'average' });
+	const averagePct = figures(model, { area, metric: 'rehab_proportion' });
+	const englandPct = figures(model, { area: ENGLAND, metric: 'rehab_proportion', kind: ['actual', 'average'] });
+	const ambitionRow = figures(model, { area: ENGLAND, metric: 'rehab_proportion', kind: 'national_ambition' })[0];
+	const ambition = ambitionRow?.value ?? AMBITION;
+	const records = model.yearly.filter((r) => r.area === area && r.group === 'adults');
+	const cutoff = model.dataDate;
+
+	const years = new Set<number>(records.map((r) => r.fy));
+	for (const f of planned) if (f.period_kind === 'financial_year') years.add(Number(f.start.slice(0, 4)));
+	const rows = [...years]
+		.filter((y) => y >= 2018)
+		.sort((a, b) => a - b)
+		.map((y): RehabRow => {
+			const rec = records.find((r) => r.fy === y);
+			const partial = cutoff != null && `${y + 1}-03-31` > cutoff && cutoff >= `${y}-04-01`;
+			const future = cutoff != null && cutoff < `${y}-04-01`;
+			const starts = suppressCount(rec && !future ? rec.rehab_starts : null, suppress);
+			const pct = rec && !future ? suppressPercent(rec.rehab_starts, rec.in_treatment, suppress) : { value: null, suppressed: false };
+			const ci = rec && !future && !pct.suppressed ? wilson(rec.rehab_starts, rec.in_treatment) : null;
+			const plannedValue = figureForYear(planned, y)?.value ?? null;
+			return {
+				fy: y,
+				label: partial ? `${fyLabel(y)} (to date)` : fyLabel(y),
+				starts,
+				adults: rec && !future ? rec.in_treatment : null,
+				percent: pct,
+				lower: ci ? ci.lower * 100 : null,
+				upper: ci ? ci.upper * 100 : null,
+				planned: plannedValue,
+				partial,
+				status: partial || future ? 'no_target' : status(pct.value, ambition)
+			};
+		});
+	const latest = [...rows].reverse().find((r) => !r.partial && r.percent.value != null) ?? null;
+	return {
+		rows,
+		ambition,
+		average: average[0] ?? null,
+		averagePct: averagePct.find((f) => f.kind !== 'national_ambition') ?? null,
+		englandPct: englandPct[0] ?? null,
+		synthetic: records.some((r) => r.synthetic),
+		sources: sourcesOf([...planned, ...average, ...averagePct, ...englandPct, ...(ambitionRow ? [ambitionRow] : [])]),
+		latest
+	};
+}

@@ -1,0 +1,33 @@
+/** Plain-English one-sentence summaries computed from the data, for captions, slides and the report. */
+import { fmtCount, fmtPct } from './format';
+import type { Trajectory } from './treatment';
+import type { Continuity } from './continuity';
+import { COMPARISON_LABEL } from './compare';
+
+export function treatmentSentence(areaName: string, cohortText: string, t: Trajectory): string {
+	const l = t.latest;
+	if (l && l.actual.value != null && l.guide != null && l.gap != null) {
+		const side = l.gap >= 0 ? 'above' : 'below';
+		return `${areaName} had ${fmtCount(l.actual.value)} ${cohortText} in treatment in ${l.label}, ${fmtCount(Math.abs(l.gap))} ${side} the guide trajectory of ${fmtCount(l.guide)}.`;
+	}
+	const last = [...t.rows].reverse().find((r) => !r.partial && (r.actual.value != null || r.actual.suppressed));
+	if (last?.actual.suppressed) return `${areaName}'s count of ${cohortText} in treatment in ${last.label} is suppressed (fewer than 5).`;
+	if (last) return `${areaName} had ${fmtCount(last.actual.value)} ${cohortText} in treatment in ${last.label}; no guide trajectory is loaded for this area.`;
+	return `No numbers in treatment are loaded for ${areaName}.`;
+}
+
+export function continuitySentence(areaName: string, c: Continuity): string {
+	const l = c.latest;
+	if (!l) return `No continuity of care data is loaded for ${areaName}.`;
+	const value = l.percent.value ?? l.reported;
+	if (l.percent.suppressed) return `${areaName}'s continuity of care in ${l.label} is suppressed (small numbers).`;
+	const parts = [`In ${l.label}, ${fmtPct(value)} of prison leavers with a treatment need in ${areaName} engaged with community treatment within 3 weeks`];
+	if (l.numerator != null && l.denominator != null) parts[0] += ` (${fmtCount(l.numerator)} of ${fmtCount(l.denominator)})`;
+	const against: string[] = [];
+	if (l.plan != null) against.push(`the local plan of ${fmtPct(l.plan)}`);
+	if (l.england != null) against.push(`England's ${fmtPct(l.england)}`);
+	if (l.ambition != null) against.push(`the ${fmtPct(l.ambition)} national ambition`);
+	let s = parts[0] + (against.length ? `, against ${against.join(', ')}` : '') + '.';
+	if (l.comparison !== 'not_compared') s += ` ${COMPARISON_LABEL[l.comparison]}.`;
+	return s;
+}

@@ -1,0 +1,38 @@
+/**
+ * Small-number suppression for counts from record-level data, as NDTMS publishes them: counts of 1–4
+ * are shown as `*`, and a percentage derived from a suppressed numerator or denominator is suppressed
+ * too (so it cannot be used to recover the count). Zero is not suppressed. Death rates follow ONS:
+ * no rate from fewer than 3 deaths (crude) or 10 (age-standardised), and a flag on rates from fewer than 20.
+ */
+export const SMALL_MIN = 1;
+export const SMALL_MAX = 4;
+
+export function isSmall(count: number | null | undefined): boolean {
+	return count != null && count >= SMALL_MIN && count <= SMALL_MAX;
+}
+
+export interface Cell {
+	value: number | null;
+	suppressed: boolean;
+}
+
+export function suppressCount(count: number | null | undefined, on: boolean): Cell {
+	if (count == null) return { value: null, suppressed: false };
+	return on && isSmall(count) ? { value: null, suppressed: true } : { value: count, suppressed: false };
+}
+
+/** A percentage from a numerator and denominator, suppressed when either part is small. */
+export function suppressPercent(numerator: number, denominator: number, on: boolean): Cell {
+	if (!(denominator > 0)) return { value: null, suppressed: false };
+	if (on && (isSmall(numerator) || isSmall(denominator) || isSmall(denominator - numerator))) return { value: null, suppressed: true };
+	return { value: (numerator / denominator) * 100, suppressed: false };
+}
+
+export type RateFlag = 'ok' | 'unreliable' | 'not_calculated';
+
+/** ONS rule for death rates. */
+export function deathRateFlag(deaths: number, ageStandardised: boolean): RateFlag {
+	if (deaths < (ageStandardised ? 10 : 3)) return 'not_calculated';
+	if (deaths < 20) return 'unreliable';
+	return 'ok';
+}

@@ -1,0 +1,63 @@
+/**
+ * The shared selection (areas, cohort, period, suppression), mirrored in the URL query string so a link
+ * in a board paper reopens exactly that view. `?area=` takes ONS codes, comma-separated for several;
+ * `E06000061,E06000062` or `northamptonshire` mean the Northamptonshire CDP.
+ */
+import { goto } from '$app/navigation';
+import { normaliseAreaParam } from '$lib/data/areas';
+
+export const DEFAULT_AREA = 'E08000018';
+
+class Selection {
+	areas = $state<string[]>([DEFAULT_AREA]);
+	cohort = $state('adults');
+	period = $state<string | null>(null);
+	/** Small-number suppression; only analysts exploring locally may turn it off. */
+	suppress = $state(true);
+
+	get area(): string {
+		return this.areas[0] ?? DEFAULT_AREA;
+	}
+
+	/** Reads the URL (after hydration: prerendered HTML is built for the defaults). */
+	fromUrl(url: URL) {
+		const p = url.searchParams;
+		const areas = normaliseAreaParam(p.get('area'));
+		this.areas = areas.length ? areas : [DEFAULT_AREA];
+		this.cohort = p.get('cohort') ?? 'adults';
+		this.period = p.get('period');
+		this.suppress = p.get('suppress') !== 'off';
+	}
+
+	params(): URLSearchParams {
+		const p = new URLSearchParams();
+		if (!(this.areas.length === 1 && this.areas[0] === DEFAULT_AREA)) p.set('area', this.areas.join(','));
+		if (this.cohort !== 'adults') p.set('cohort', this.cohort);
+		if (this.period) p.set('period', this.period);
+		if (!this.suppress) p.set('suppress', 'off');
+		return p;
+	}
+
+	/** Applies a change and writes it to the URL without a new history entry per click. */
+	set(change: Partial<Pick<Selection, 'areas' | 'cohort' | 'period' | 'suppress'>>) {
+		Object.assign(this, change);
+		const qs = this.params().toString();
+		const url = new URL(window.location.href);
+		url.search = qs;
+		void goto(url, { replaceState: true, keepFocus: true, noScroll: true });
+	}
+
+	toggleArea(code: string) {
+		const has = this.areas.includes(code);
+		const next = has ? this.areas.filter((a) => a !== code) : [...this.areas, code];
+		this.set({ areas: next.length ? next : [code] });
+	}
+
+	/** Query string for links to other pages, carrying the selection along. */
+	link(path: string): string {
+		const qs = this.params().toString();
+		return qs ? `${path}?${qs}` : path;
+	}
+}
+
+export const selection = new Selection();
