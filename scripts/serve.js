@@ -14,7 +14,7 @@ const opt = (name, fallback) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : fallback;
 };
-const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)), opt('dir', 'build'));
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)), opt('dir', process.env.BUILD_DIR ?? 'build'));
 const port = Number(opt('port', process.env.PORT ?? 4173));
 const host = '127.0.0.1';
 

@@ -1,0 +1,57 @@
+// Shared browser-test set-up: one Chromium per test file, a fresh context per test, every request
+// checked against the site's origin (any other URL fails the test), console errors collected.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { findChrome } from './chrome.js';
+
+export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
+export const OUT = path.resolve('tests/browser/out');
+mkdirSync(OUT, { recursive: true });
+
+export const CHROME_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export async function launch() {
+	return chromium.launch({ executablePath: process.env.CHROME_PATH ?? findChrome(), args: CHROME_ARGS, headless: true });
+}
+
+/**
+ * A page whose every request must stay on the site's origin. `foreign` collects offenders (the request is
+ * aborted), `errors` collects console errors and uncaught exceptions.
+ */
+export async function openPage(browser, { width = 1366, height = 768, colorScheme = 'light', context: ctxOpts = {} } = {}) {
+	const context = await browser.newContext({ viewport: { width, height }, colorScheme, acceptDownloads: true, ...ctxOpts });
+	const page = await context.newPage();
+	const origin = new URL(BASE).origin;
+	const foreign = [];
+	const errors = [];
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+		foreign.push(url);
+		return route.abort();
+	});
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(String(e)));
+	return { context, page, foreign, errors };
+}
+
+/** Waits until DuckDB-WASM has started and loaded the embedded data. */
+export async function waitForEngine(page, timeout = 60_000) {
+	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout });
+}
+
+export function shot(name) {
+	return path.join(OUT, `${name}.png`);
+}

@@ -1,0 +1,26 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
+
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+test('the home page is prerendered with the trajectory chart in its static HTML', async () => {
+	const html = await (await fetch(`${BASE}/`)).text();
+	assert.match(html, /<svg[^>]+role="img"/);
+	assert.match(html, /Adults in treatment against the guide trajectory/);
+	// The Rotherham guide target for 2023-24 is in the prerendered table.
+	assert.match(html, /2,154/);
+});
+
+test('the home page renders its chart with no console errors and no foreign requests', async () => {
+	const { page, foreign, errors, context } = await openPage(browser);
+	await page.goto(`${BASE}/`);
+	await page.locator('#fig-trajectory svg[role="img"]').waitFor();
+	await waitForEngine(page);
+	await page.screenshot({ path: shot('home-1366'), fullPage: true });
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
