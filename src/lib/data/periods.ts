@@ -76,6 +76,7 @@ export function parsePeriod(raw: string): Period | null {
 		const y = Number(m[1]);
 		const e = endYear(y, m[5]);
 		const spaced = Boolean(m[2] || m[4]);
+		if (e - y > 10) return null; // "2021-20" is a typo, not a century
 		if (m[3] === '-' && spaced && e > y) return { label: `${y} to ${e}`, start: iso(y, 1, 1), end: iso(e, 12, 31), kind: 'years' };
 		if (e === y + 1) return financialYear(y);
 		if (e > y + 1) return { label: `${y} to ${e}`, start: iso(y, 1, 1), end: iso(e, 12, 31), kind: 'years' };

@@ -1,0 +1,177 @@
+// The embedded default data, loaded through the real loaders into DuckDB (the same engine as the browser),
+// checked against the seed documents' figures and against independent counts of the synthetic records.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openDefaultDb } from '../../src/lib/data/node-defaults';
+import { computeModel, type Model } from '../../src/lib/metrics/model';
+import { trajectory } from '../../src/lib/metrics/treatment';
+import { continuity } from '../../src/lib/metrics/continuity';
+import { countSeries } from '../../src/lib/metrics/deaths';
+import { rehab } from '../../src/lib/metrics/rehab';
+import { seedExpectations } from '../fixtures/seed-expectations';
+import type { Db } from '../../src/lib/data/db';
+import type { ValidationReport } from '../../src/lib/data/ingest';
+
+let db: Db;
+let reports: ValidationReport[];
+let model: Model;
+
+beforeAll(async () => {
+	({ db, reports } = await openDefaultDb());
+	model = await computeModel(db.query);
+});
+afterAll(async () => db?.close());
+
+describe('embedded files load cleanly', () => {
+	it.each([
+		['seed-figures.csv', 'figures', false],
+		['ons-drug-poisoning-deaths.csv', 'figures', false],
+		['synthetic-journeys.csv', 'journeys', true],
+		['synthetic-prison-releases.csv', 'releases', true]
+	])('%s is a %s file, synthetic: %s, with no rejected rows', (name, kind, synthetic) => {
+		const r = reports.find((x) => x.fileName === name)!;
+		expect(r.kind).toBe(kind);
+		expect(r.synthetic).toBe(synthetic);
+		expect(r.rowsRejected).toBe(0);
+		expect(r.rowsLoaded).toBeGreaterThan(100);
+	});
+});
+
+describe('every seed figure is in the canonical figures table', () => {
+	it.each(seedExpectations.map((e) => [`${e.seed} ${e.area_code} ${e.metric} ${e.cohort ?? ''} ${e.category ?? ''} ${e.period} ${e.kind} = ${e.value}`, e] as const))('%s', async (_, e) => {
+		const rows = await db.query<{ n: number }>(
+			`SELECT count(*) AS n FROM figures f JOIN files USING (file_id)
+			WHERE file_name = 'seed-figures.csv' AND area_code = ? AND metric = ? AND cohort IS NOT DISTINCT FROM ? AND category IS NOT DISTINCT FROM ?
+				AND period_raw = ? AND f.kind = ? AND value = ? AND f.source LIKE ?`,
+			[e.area_code, e.metric, e.cohort, e.category, e.period, e.kind, e.value, `%(seed ${e.seed})%`]
+		);
+		expect(rows[0].n).toBe(1);
+	});
+});
+
+describe('ONS drug poisoning deaths match the reference extract', () => {
+	// From shared/reference/ons_drug_poisoning_deaths_registered_by_la_1993_2020.csv (copied into data/).
+	it.each([
+		['E92000001', 2020, 4312],
+		['E92000001', 2016, 3450],
+		['E08000018', 2020, 26],
+		['E08000018', 2019, 33],
+		['E06000035', 2018, 27],
+		['E06000033', 2020, 21],
+		['E06000061', 2016, 24],
+		['E06000062', 2017, 35],
+		['E06000035', 1993, 11]
+	])('%s %i: %i deaths', (area, year, value) => {
+		const p = countSeries(model, area, 'drug_poisoning_deaths').points.find((x) => x.year === year);
+		expect(p?.value).toBe(value);
+	});
+	it('sums North and West Northamptonshire for the CDP (counts only)', () => {
+		const s = countSeries(model, 'northamptonshire', 'drug_poisoning_deaths');
+		expect(s.derived).toBe(true);
+		expect(s.points.find((p) => p.year === 2020)?.value).toBe(18 + 10);
+		expect(s.points.find((p) => p.year === 2017)?.value).toBe(14 + 35);
+		// 2015–17 matches the Northampton Chronicle's 130 (data-formats.md §4.1)
+		const sum = [2015, 2016, 2017].reduce((t, y) => t + (s.points.find((p) => p.year === y)?.value ?? 0), 0);
+		expect(sum).toBe(130);
+	});
+});
+
+describe('trajectories', () => {
+	it('Rotherham adults: guide targets 2019 / 2154 / 2397 and local plan 2050 / 2178 / 2415', () => {
+		const t = trajectory(model, 'E08000018', 'adults', true);
+		const by = (fy: number) => t.rows.find((r) => r.fy === fy)!;
+		expect([2022, 2023, 2024].map((y) => by(y).guide)).toEqual([2019, 2154, 2397]);
+		expect([2022, 2023, 2024].map((y) => by(y).plan)).toEqual([2050, 2178, 2415]);
+		expect(by(2021).guide).toBe(1957);
+		expect(by(2021).baseline).toBe(1957);
+	});
+	it.each([
+		['opiate', 1088, [1113, 1173, 1274]],
+		['non_opiate', 330, [341, 378, 421]],
+		['alcohol', 539, [565, 603, 702]],
+		['young_people', 34, [39, 47, 59]]
+	])('Rotherham %s: baseline %i plus the guide places', (cohort, baseline, targets) => {
+		const t = trajectory(model, 'E08000018', cohort, true);
+		expect(t.rows.find((r) => r.fy === 2021)?.baseline).toBe(baseline);
+		expect([2022, 2023, 2024].map((y) => t.rows.find((r) => r.fy === y)?.guide)).toEqual(targets);
+	});
+	it('gap = actual − guide target, and status follows the rule', () => {
+		const t = trajectory(model, 'E08000018', 'adults', true);
+		for (const r of t.rows.filter((x) => x.gap != null)) {
+			expect(r.gap).toBe((r.actual.value as number) - (r.guide as number));
+			const short = (r.guide as number) - (r.actual.value as number);
+			expect(r.status).toBe(short <= 0 ? 'on_track' : short <= (r.guide as number) * 0.05 ? 'at_risk' : 'off_track');
+		}
+	});
+	it('Medway 2023-24 shows the published 1,190 beside the records', () => {
+		const t = trajectory(model, 'E06000035', 'adults', true);
+		expect(t.rows.find((r) => r.fy === 2023)?.reported).toBe(1190);
+		expect(t.hasPlan).toBe(false);
+	});
+	it('the year holding the data date is marked partial, with no status', () => {
+		const t = trajectory(model, 'E08000018', 'adults', true);
+		const last = t.rows.at(-1)!;
+		expect(model.dataDate).toBe('2024-09-30');
+		expect(last.partial).toBe(true);
+		expect(last.status).toBe('no_target');
+	});
+});
+
+describe('continuity of care and rehab', () => {
+	it.each([
+		['E06000033', 2021, 29, 37],
+		['E08000018', 2021, 25, 37],
+		['E06000035', 2023, 50, 49]
+	])('%s %i: published %i%% against England %i%%', (area, fy, local, england) => {
+		const row = continuity(model, area, true).rows.find((r) => r.fy === fy)!;
+		expect(row.reported).toBe(local);
+		expect(row.england).toBe(england);
+	});
+	it('Rotherham local plan 40 / 60 / 75%', () => {
+		const c = continuity(model, 'E08000018', true);
+		expect([2022, 2023, 2024].map((y) => c.rows.find((r) => r.fy === y)?.plan)).toEqual([40, 60, 75]);
+	});
+	it('Rotherham rehab: planned 14 / 26 / 38 against the 2% ambition', () => {
+		const r = rehab(model, 'E08000018', true);
+		expect([2022, 2023, 2024].map((y) => r.rows.find((x) => x.fy === y)?.planned)).toEqual([14, 26, 38]);
+		expect(r.ambition).toBe(2);
+		expect(r.average?.value).toBe(9);
+		expect(r.averagePct?.value).toBe(0.5);
+	});
+});
+
+describe('record-level counts agree with a brute-force count of the CSV', () => {
+	const lines = readFileSync('data/synthetic-journeys.csv', 'utf8').trim().split('\n').slice(1);
+	const rows = lines.map((l) => l.split(','));
+	const inYear = (fy: number, pred: (r: string[]) => boolean) =>
+		rows.filter((r) => pred(r) && r[8] <= `${fy + 1}-03-31` && (r[9] === '' || r[9] >= `${fy}-04-01`)).length;
+	const COHORT: Record<string, string[]> = { opiate: ['opiate_only', 'opiate_crack'], alcohol: ['alcohol_only'], non_opiate: ['crack_only', 'non_opiate_only', 'non_opiate_alcohol'] };
+	it.each([
+		['E08000018', 'adults', 2021],
+		['E08000018', 'opiate', 2022],
+		['E06000035', 'adults', 2023],
+		['E06000035', 'alcohol', 2023],
+		['E06000033', 'non_opiate', 2020],
+		['E06000062', 'adults', 2019]
+	])('%s %s %i', (area, group, fy) => {
+		const expected = inYear(fy, (r) => r[2] === area && Number(r[3]) >= 18 && (group === 'adults' || COHORT[group].includes(r[5])));
+		const got = model.yearly.find((y) => y.area === area && y.group === group && y.fy === fy)?.in_treatment;
+		expect(got).toBe(expected);
+	});
+	it('the Northamptonshire CDP is the sum of its two councils', () => {
+		for (const fy of [2019, 2021, 2023]) {
+			const get = (a: string) => model.yearly.find((y) => y.area === a && y.group === 'adults' && y.fy === fy)!.in_treatment;
+			expect(get('northamptonshire')).toBe(get('E06000061') + get('E06000062'));
+		}
+	});
+	it('12 months to each month end', () => {
+		const area = 'E06000035';
+		for (const month of ['2023-03', '2023-11', '2024-09']) {
+			const [y, m] = month.split('-').map(Number);
+			const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+			const start = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
+			const expected = rows.filter((r) => r[2] === area && Number(r[3]) >= 18 && r[8] <= end && (r[9] === '' || r[9] >= start)).length;
+			expect(model.monthly.find((x) => x.area === area && x.group === 'adults' && x.month === month)?.in_treatment).toBe(expected);
+		}
+	});
+});
