@@ -43,6 +43,17 @@ function trimPartial(b: Uint8Array): number {
 
 const encoder = new TextEncoder();
 
+// Windows-1252 bytes 0x80–0x9F (WHATWG). Node 20.18.3+ decodes them as C1 controls, like Latin-1
+// (nodejs/node#56542), which loses "–", "€", curly quotes… in tests and at build time; browsers are right.
+const CP1252_80_9F = [
+	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80]));
+}
+
 /** Returns UTF-8 bytes without a BOM, and the encoding found. */
 export function toUtf8(bytes: Uint8Array, force?: Encoding): { bytes: Uint8Array; encoding: Encoding } {
 	const encoding = force ?? sniffEncoding(bytes);
@@ -57,6 +68,6 @@ export function toUtf8(bytes: Uint8Array, force?: Encoding): { bytes: Uint8Array
 			return { bytes: encoder.encode(text), encoding };
 		}
 		case 'windows-1252':
-			return { bytes: encoder.encode(new TextDecoder('windows-1252').decode(bytes)), encoding };
+			return { bytes: encoder.encode(decodeWindows1252(bytes)), encoding };
 	}
 }

@@ -3,6 +3,7 @@
  * dynamically so SSR and prerender never load it.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -14,7 +15,21 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
+/** A raw Arrow result, cut at `maxRows` when the query returned more. */
+export interface ArrowResult {
+	table: Table;
+	/** True when more rows existed than were fetched. */
+	capped: boolean;
+}
+
 export interface BrowserDb extends Db {
+	/**
+	 * Runs one statement on the explorer's own connection (it sees the canonical tables and views, not
+	 * other connections' temporary ones) and returns the raw Arrow table, streaming at most `maxRows`
+	 * rows from the worker. The query can be stopped with `cancel()`; it then rejects with an Error
+	 * named 'CancelledError'.
+	 */
+	queryArrow(sql: string, maxRows?: number): Promise<ArrowResult>;
 	/** Cancels the query running now, if any. */
 	cancel(): Promise<boolean>;
 	/** Stops the worker: the only way to give wasm memory back. */
@@ -30,7 +45,48 @@ export async function createBrowserDb(): Promise<BrowserDb> {
 	const conn = await db.connect();
 	for (const sql of CONNECT_SQL) await conn.query(sql);
 
+	// The explorer's connection: opened on first use, so queries typed by an analyst never interleave with
+	// (or invalidate) the dashboard's own statements on `conn`.
+	let explorer: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+	let cancelRequested = false;
+	const explorerConn = () =>
+		(explorer ??= (async () => {
+			const c = await db.connect();
+			for (const sql of CONNECT_SQL) await c.query(sql);
+			return c;
+		})());
+	const cancelled = () => Object.assign(new Error('The query was cancelled.'), { name: 'CancelledError' });
+
 	return {
+		async queryArrow(sql: string, maxRows = Number.POSITIVE_INFINITY) {
+			const c = await explorerConn();
+			cancelRequested = false;
+			let reader;
+			try {
+				// Sent (not run) so the worker polls it and `cancel()` can stop it; streamed so a huge result is
+				// never materialised beyond `maxRows`.
+				reader = await c.send(sql, true);
+			} catch (e) {
+				if (cancelRequested) throw cancelled();
+				throw e;
+			}
+			if (!reader) throw cancelled();
+			const batches: RecordBatch[] = [];
+			let rows = 0;
+			let capped = false;
+			for await (const batch of reader) {
+				if (cancelRequested) throw cancelled();
+				if (rows + batch.numRows > maxRows) {
+					if (maxRows > rows) batches.push(batch.slice(0, maxRows - rows));
+					capped = true;
+					break;
+				}
+				batches.push(batch);
+				rows += batch.numRows;
+			}
+			if (cancelRequested) throw cancelled();
+			return { table: new Table(reader.schema, batches), capped };
+		},
 		async query<T>(sql: string, params: unknown[] = []) {
 			if (params.length === 0) return toRows<T>(await conn.query(sql));
 			const stmt = await conn.prepare(sql);
@@ -50,7 +106,10 @@ export async function createBrowserDb(): Promise<BrowserDb> {
 			await db.dropFile(name);
 		},
 		async cancel() {
-			return conn.cancelSent();
+			cancelRequested = true;
+			const c = explorer ? await explorer : null;
+			const [main, explore] = await Promise.all([conn.cancelSent(), c ? c.cancelSent() : false]);
+			return main || explore;
 		},
 		async close() {
 			await conn.close();

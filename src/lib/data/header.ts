@@ -13,7 +13,7 @@ export interface Header {
 const DELIMS = [',', ';', '\t', '|'] as const;
 
 /** Finds the end of the first record, honouring quotes. Returns -1 if no line break was seen. */
-function firstBreak(text: string): number {
+export function firstBreak(text: string): number {
 	let inQuotes = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];

@@ -4,10 +4,10 @@
  * transaction. A bad file throws an IngestError and leaves everything already loaded as it was.
  */
 import type { Db } from './db';
-import { toUtf8, isUtf8, type Encoding } from './decode';
-import { readHeader, type Header } from './header';
+import type { Encoding } from './decode';
 import { detectKind, KINDS, type Kind } from './kinds';
 import { parsePeriod } from './periods';
+import { decodeCsv, stageCsv, rowLines, IngestError, MAX_LINE_BYTES, type CsvReject } from './read-csv';
 import normaliseJourneys from './sql/normalise-journeys.sql?raw';
 import normaliseReleases from './sql/normalise-releases.sql?raw';
 import normaliseFigures from './sql/normalise-figures.sql?raw';
@@ -20,6 +20,8 @@ import insertFigures from './sql/insert-figures.sql?raw';
 export const MAX_FILE_BYTES = 800 * 1024 * 1024;
 export const MAX_COLUMNS = 1000;
 const MAX_LISTED = 50;
+
+export { IngestError };
 
 const SQL: Record<Kind, { normalise: string; insert: string }> = {
 	journeys: { normalise: normaliseJourneys, insert: insertJourneys },
@@ -53,17 +55,6 @@ export interface ValidationReport {
 	embedded: boolean;
 }
 
-export class IngestError extends Error {
-	constructor(
-		readonly fileName: string,
-		readonly problem: string,
-		readonly line: number | null = null
-	) {
-		super(`${fileName}${line ? `, line ${line}` : ''}: ${problem}`);
-		this.name = 'IngestError';
-	}
-}
-
 export interface IngestInput {
 	fileId: number;
 	name: string;
@@ -79,48 +70,11 @@ export function checkSize(name: string, size: number): void {
 	}
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-	const n = Math.min(bytes.length, 4096);
-	let control = 0;
-	for (let i = 0; i < n; i++) {
-		const b = bytes[i];
-		if (b === 0) return true;
-		if (b < 9 || (b > 13 && b < 32)) control++;
-	}
-	return control > n / 20;
-}
-
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-function readCsvSql(internal: string, header: Header, n: number, fileId: number): string {
-	const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-	const nl = header.newline === '\r' ? '\\r' : header.newline === '\r\n' ? '\\r\\n' : '\\n';
-	return `read_csv(${sqlString(internal)}, header = false, skip = 1, auto_detect = false,
-		delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', new_line = '${nl}',
-		columns = {${cols}}, store_rejects = true,
-		rejects_table = 'rejects_${fileId}', rejects_scan = 'reject_scans_${fileId}', max_line_size = 4000000)`;
-}
-
-/** Turns physical line numbers of DuckDB's accepted-row order into file line numbers. */
-function lineOf(rowNo: number, rejectedLines: number[]): number {
-	let line = rowNo + 1;
-	for (const r of rejectedLines) if (r <= line) line++;
-	return line;
-}
-
 export async function ingestFile(db: Db, input: IngestInput): Promise<ValidationReport> {
 	const { fileId, name } = input;
 	checkSize(name, input.bytes.length);
-	if (input.bytes.length === 0) throw new IngestError(name, 'the file is empty.');
-
-	let { bytes, encoding } = toUtf8(input.bytes);
-	if (encoding === 'utf-8' && looksBinary(bytes)) throw new IngestError(name, 'this is not a CSV text file (it contains binary data).');
-	if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && !isUtf8(bytes.subarray(0, 65536))) {
-		({ bytes, encoding } = toUtf8(input.bytes, 'windows-1252'));
-	}
-
-	const header = readHeader(new TextDecoder().decode(bytes.subarray(0, 65536)));
-	if (!header) throw new IngestError(name, 'the first line (the header) is blank.', 1);
+	const csv = decodeCsv(name, input.bytes);
+	const { header } = csv;
 	if (header.names.length > MAX_COLUMNS)
 		throw new IngestError(name, `the header has ${header.names.length.toLocaleString('en-GB')} columns; no supported extract has more than ${MAX_COLUMNS.toLocaleString('en-GB')}.`, 1);
 	const detected = detectKind(header.names);
@@ -132,35 +86,21 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 	if (header.empty) throw new IngestError(name, 'the file has a header but no data rows.', 2);
 
 	const kind = detected.spec.kind;
-	const internal = `file_${fileId}.csv`;
 	const ignored = [...detected.ignored];
 	const seen = new Set<string>();
-	for (const h of header.names) if (h && seen.has(h.toLowerCase())) ignored.push(`${h} (duplicate name: the first is used)`);
-	else seen.add(h.toLowerCase());
+	for (const h of header.names)
+		if (h && seen.has(h.toLowerCase())) {
+			const plain = ignored.indexOf(h);
+			if (plain !== -1) ignored.splice(plain, 1);
+			ignored.push(`${h} (duplicate name: the first is used)`);
+		} else seen.add(h.toLowerCase());
 
-	// DuckDB may transfer (detach) the buffer it is given: hand it a copy so the caller keeps the original.
-	const register = async (b: Uint8Array) => db.registerFile(internal, b === input.bytes ? b.slice() : b);
-	await register(bytes);
 	try {
 		const select = detected.spec.columns
 			.map((c) => (detected.index.has(c.id) ? `c${detected.index.get(c.id)} AS ${c.id}` : `NULL::VARCHAR AS ${c.id}`))
 			.join(', ');
-		const stage = async () => {
-			await db.exec(`DROP TABLE IF EXISTS rejects_${fileId}; DROP TABLE IF EXISTS reject_scans_${fileId};`);
-			await db.exec(`CREATE OR REPLACE TEMP TABLE src AS SELECT row_number() OVER () AS row_no, ${select} FROM ${readCsvSql(internal, header, header.names.length, fileId)}`);
-		};
-		await stage();
-		let csvRejects = await db.query<{ line: number; error_type: string; error_message: string }>(
-			`SELECT line, error_type, error_message FROM rejects_${fileId} ORDER BY line`
-		);
-		if (csvRejects.some((r) => r.error_type === 'INVALID ENCODING') && encoding !== 'windows-1252') {
-			// Not UTF-8 after all (e.g. one "£" typed in Excel deep in the file): read it as Windows-1252.
-			({ bytes, encoding } = toUtf8(input.bytes, 'windows-1252'));
-			await db.dropFile(internal);
-			await register(bytes);
-			await stage();
-			csvRejects = await db.query(`SELECT line, error_type, error_message FROM rejects_${fileId} ORDER BY line`);
-		}
+		const staged = await stageCsv(db, name, input.bytes, csv, { table: 'src', select, tag: String(fileId) });
+		const csvRejects: CsvReject[] = staged.rejects;
 
 		if (kind === 'figures' || kind === 'fingertips') await registerPeriods(db);
 		await db.exec(SQL[kind].normalise);
@@ -169,15 +109,14 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			`SELECT count(*) FILTER (WHERE problem IS NULL) AS good, count(*) FILTER (WHERE problem IS NOT NULL) AS bad,
 				count(*) FILTER (WHERE problem IS NULL AND warning IS NOT NULL) AS warned FROM norm`
 		);
-		const rejectedLines = csvRejects.map((r) => Number(r.line));
-		const listed = async (col: 'problem' | 'warning', extra: string) =>
-			(await db.query<{ row_no: number; msg: string }>(`SELECT row_no, ${col} AS msg FROM norm WHERE ${col} IS NOT NULL ${extra} ORDER BY row_no LIMIT ${MAX_LISTED}`)).map(
-				(r) => ({ line: lineOf(Number(r.row_no), rejectedLines), problem: r.msg })
+		const listed = async (col: 'problem' | 'warning', extra: string) => {
+			const rows = await db.query<{ row_no: number; msg: string }>(
+				`SELECT row_no, ${col} AS msg FROM norm WHERE ${col} IS NOT NULL ${extra} ORDER BY row_no LIMIT ${MAX_LISTED}`
 			);
-		const rejects: LineProblem[] = [
-			...csvRejects.map((r) => ({ line: Number(r.line), problem: csvProblem(r.error_type, r.error_message) })),
-			...(await listed('problem', ''))
-		]
+			const lines = rowLines(staged, rows.map((r) => Number(r.row_no)));
+			return rows.map((r) => ({ line: lines.get(Number(r.row_no)) ?? Number(r.row_no) + 1, problem: r.msg }));
+		};
+		const rejects: LineProblem[] = [...csvRejects.map((r) => ({ line: r.line, problem: csvProblem(r) })), ...(await listed('problem', ''))]
 			.sort((a, b) => a.line - b.line)
 			.slice(0, MAX_LISTED);
 		const rowsRejected = csvRejects.length + Number(counts.bad);
@@ -197,7 +136,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			fileName: name,
 			kind,
 			kindLabel: detected.spec.label,
-			encoding,
+			encoding: staged.encoding,
 			delimiter: header.delimiter,
 			rowsLoaded: Number(counts.good),
 			rowsRejected,
@@ -211,20 +150,24 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			synthetic,
 			embedded: input.embedded ?? false
 		};
+	} catch (e) {
+		if (e instanceof IngestError) throw e;
+		// Whatever went wrong, the caller gets one kind of error, naming the file; nothing was stored.
+		throw new IngestError(name, `could not be loaded (${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)}).`);
 	} finally {
-		await db.exec(`DROP TABLE IF EXISTS src; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS rejects_${fileId}; DROP TABLE IF EXISTS reject_scans_${fileId};`).catch(() => {});
-		await db.dropFile(internal).catch(() => {});
+		await db.exec(`DROP TABLE IF EXISTS src; DROP TABLE IF EXISTS norm;`).catch(() => {});
 	}
 }
 
-function csvProblem(type: string, message: string): string {
+function csvProblem({ type, message, fields }: CsvReject): string {
+	if (type === 'TOO MANY COLUMNS' && fields) message = message.replace(/Found: \d+/, `Found: ${fields}`);
 	switch (type) {
 		case 'MISSING COLUMNS':
 			return `too few fields (${message.replace('Expected Number of Columns: ', 'expected ').replace(' Found: ', ', found ')})`;
 		case 'TOO MANY COLUMNS':
 			return `too many fields (${message.replace('Expected Number of Columns: ', 'expected ').replace(' Found: ', ', found ')})`;
 		case 'LINE SIZE OVER MAXIMUM':
-			return 'the line is longer than 4 MB';
+			return `the line is longer than ${MAX_LINE_BYTES / 1e6} MB`;
 		case 'UNQUOTED VALUE':
 		case 'UNTERMINATED QUOTES':
 			return 'a quoted field is not closed properly';

@@ -104,10 +104,11 @@ CREATE OR REPLACE MACRO parse_num(s) AS CASE
 END;
 -- Suppression and "not available" markers used by NDTMS, ONS and the devolved statistics offices.
 CREATE OR REPLACE MACRO is_marker(s) AS lower(trim(s)) IN ('*', 'x', '..', '-', 'c', ':', 'z', 'u', 'n/a', 'na', 'suppressed', '~');
--- ISO, UK (31/03/2024, 31-03-2024, 31/03/24), ISO timestamps and Excel serial day numbers.
+-- ISO, UK (31/03/2024, 31-03-2024, 31/03/24, and Excel's 31/03/2024 00:00), ISO timestamps and Excel serial day numbers.
 CREATE OR REPLACE MACRO parse_date(s) AS COALESCE(
 	TRY_CAST(trim(s) AS DATE),
 	TRY_CAST(TRY_STRPTIME(trim(s), '%d/%m/%Y') AS DATE),
+	TRY_CAST(TRY_STRPTIME(trim(s), ['%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S']) AS DATE),
 	TRY_CAST(TRY_STRPTIME(trim(s), '%d-%m-%Y') AS DATE),
 	TRY_CAST(TRY_STRPTIME(trim(s), '%d/%m/%y') AS DATE),
 	TRY_CAST(TRY_CAST(trim(s) AS TIMESTAMP) AS DATE),

@@ -14,11 +14,12 @@ export interface TableSpec {
 }
 
 /**
- * Stops a cell being read as a formula by Excel/LibreOffice: cells starting with =, +, -, @, tab or CR
- * get a leading apostrophe. Plain negative numbers ("-12", "−3.5") are left alone.
+ * Stops a cell being read as a formula by Excel/LibreOffice (OWASP "CSV injection"): cells starting with
+ * =, +, -, @, tab, CR or LF get a leading apostrophe. Plain signed numbers as the tables show them
+ * ("-12", "+1,234", "−3.5", "+4%") are left alone, so the export matches the table.
  */
 export function neutralise(cell: string): string {
-	if (/^[=+\-@\t\r]/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell)) return `'${cell}`;
+	if (/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[+-]?\d+(\.\d+)?%?$/.test(cell)) return `'${cell}`;
 	return cell;
 }
 
@@ -45,10 +46,14 @@ export function toTsv(table: TableSpec): string {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** HTML table for the clipboard, so it pastes as a table into Word. Text is escaped, never markup. */
+/**
+ * HTML table for the clipboard, so it pastes as a table into Word. Text is escaped, never markup, and
+ * formula-like cells are neutralised as in the CSV (Excel evaluates formulas pasted as HTML too).
+ */
 export function toHtml(table: TableSpec): string {
-	const head = table.columns.map((c) => `<th>${esc(c.label)}</th>`).join('');
-	const body = table.rows.map((r) => `<tr>${table.columns.map((c) => `<td${c.numeric ? ' style="text-align:right"' : ''}>${esc(r[c.key] ?? '')}</td>`).join('')}</tr>`).join('');
+	const cell = (s: string) => esc(neutralise(s));
+	const head = table.columns.map((c) => `<th>${cell(c.label)}</th>`).join('');
+	const body = table.rows.map((r) => `<tr>${table.columns.map((c) => `<td${c.numeric ? ' style="text-align:right"' : ''}>${cell(r[c.key] ?? '')}</td>`).join('')}</tr>`).join('');
 	const notes = table.notes.map((n) => `<p>${esc(n)}</p>`).join('');
 	return `<table><caption>${esc(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}`;
 }

@@ -82,6 +82,29 @@ class Dataset {
 		await this.refresh();
 	}
 
+	/**
+	 * Restarts DuckDB (the defaults and the stored files are loaded again) and recomputes the model: puts
+	 * the canonical tables back after an explorer query changed or dropped them.
+	 */
+	async restart(): Promise<void> {
+		this.busy = true;
+		this.engine = 'starting';
+		this.engineError = null;
+		try {
+			const { restart } = await import('$lib/data/browser-session');
+			const s = await restart();
+			this.outcomes = s.restored.filter((o) => o.error);
+			await this.refresh();
+			this.engine = 'ready';
+		} catch (e) {
+			this.engine = 'error';
+			this.engineError = (e as Error).message;
+			throw e;
+		} finally {
+			this.busy = false;
+		}
+	}
+
 	async forgetAll(): Promise<void> {
 		this.busy = true;
 		try {

@@ -61,3 +61,29 @@ class Selection {
 }
 
 export const selection = new Selection();
+
+/** Financial-year label of a category: '2024-25 (to date)' → '2024-25', '2023-11' (a month) → '2023-24'. */
+export function periodOf(x: string): string {
+	const m = x.match(/^(\d{4})-(\d{2})$/);
+	if (m && Number(m[2]) <= 12 && !(Number(m[2]) === (Number(m[1]) + 1) % 100)) {
+		const y = Number(m[1]);
+		const start = Number(m[2]) >= 4 ? y : y - 1;
+		return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+	}
+	const named = x.match(/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})$/);
+	if (named) {
+		const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(named[1]) + 1;
+		const start = month >= 4 ? Number(named[2]) : Number(named[2]) - 1;
+		return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+	}
+	return x.replace(/ \(to date\)$/, '').replace(/ Q[1-4]$/, '');
+}
+
+/** Props that link a chart or table to the shared period selection. */
+export function linkedPeriod() {
+	return {
+		isSelected: (x: string) => selection.period != null && periodOf(x) === selection.period,
+		onselect: (x: string) => selection.set({ period: periodOf(x) === selection.period ? null : periodOf(x) }),
+		highlight: (first: string) => selection.period != null && periodOf(first) === selection.period
+	};
+}

@@ -40,7 +40,9 @@ SELECT *,
 				'allocation', 'planned', 'average', 'projected', 'target') THEN 'kind "' || left(kind, 40) || '" is not one of the documented kinds' END,
 		CASE WHEN nullif(trim(value_raw), '') IS NOT NULL AND NOT value_marker AND value IS NULL THEN 'value "' || left(value_raw, 40) || '" is not a number' END,
 		CASE WHEN value < 0 AND coalesce(unit, 'count') IN ('count', 'percent', 'fte', 'rate_per_100k') THEN 'value ' || value || ' is negative' END,
-		CASE WHEN value > 100 AND unit = 'percent' THEN 'percentage ' || value || ' is over 100' END
+		CASE WHEN numerator < 0 THEN 'numerator ' || numerator || ' is negative' END,
+		CASE WHEN denominator < 0 THEN 'denominator ' || denominator || ' is negative' END,
+		CASE WHEN value > 100 AND (unit = 'percent' OR contains(value_raw, '%')) THEN 'percentage ' || value || ' is over 100' END
 	), '') AS problem,
 	nullif(concat_ws('; ',
 		CASE WHEN value_marker THEN 'value "' || trim(value_raw) || '" read as suppressed' END,

@@ -1,0 +1,96 @@
+/**
+ * Example queries for the explorer: each answers a question the partnerships ask, using the canonical
+ * tables and views documented in data/README.md, and the same definitions as the dashboard's pages.
+ */
+export interface Example {
+	id: string;
+	title: string;
+	sql: string;
+}
+
+export const EXAMPLES: Example[] = [
+	{
+		id: 'treatment-by-cohort',
+		title: 'Adults in treatment by cohort and year (Rotherham)',
+		sql: `-- Adults (18+) in structured treatment at any time in each financial year, by cohort.
+-- The Treatment page's rule: triaged by the end of the year and not discharged before its start.
+-- Change the CDP code to see another partnership (E06000035 Medway, E06000033 Southend-on-Sea,
+-- 'northamptonshire' for North and West Northamptonshire together).
+WITH years AS (
+  SELECT y AS fy, make_date(y, 4, 1) AS fy_start, make_date(y + 1, 3, 31) AS fy_end
+  FROM range(2016, 2025) AS t(y)
+)
+SELECT
+  y.fy || '-' || lpad(CAST((y.fy + 1) % 100 AS VARCHAR), 2, '0') AS year,
+  CASE
+    WHEN j.substance_group IN ('opiate_only', 'opiate_crack') THEN 'opiate'
+    WHEN j.substance_group = 'alcohol_only' THEN 'alcohol'
+    ELSE 'non_opiate'
+  END AS cohort,
+  count(*) AS in_treatment
+FROM journeys_in_use AS j
+JOIN years AS y
+  ON j.triage_date <= y.fy_end
+ AND (j.discharge_date IS NULL OR j.discharge_date >= y.fy_start)
+WHERE j.cdp_code = 'E08000018'  -- Rotherham
+  AND j.age >= 18
+GROUP BY ALL
+ORDER BY year, cohort;`
+	},
+	{
+		id: 'continuity-by-quarter',
+		title: 'Continuity of care by quarter',
+		sql: `-- Adults released from prison with a treatment need, and how many had a first community
+-- treatment contact within 3 weeks (21 days) of release, by CDP and financial quarter of release.
+SELECT
+  a.area_name AS area,
+  fy_of(r.release_date) || '-' || lpad(CAST((fy_of(r.release_date) + 1) % 100 AS VARCHAR), 2, '0')
+    || ' Q' || (((month(r.release_date) + 8) % 12) // 3 + 1) AS quarter,
+  count(*) AS released_with_need,
+  count(*) FILTER (WHERE r.first_contact_date BETWEEN r.release_date AND r.release_date + 21) AS engaged_within_3_weeks,
+  round(100.0 * engaged_within_3_weeks / released_with_need, 1) AS continuity_pct
+FROM releases_in_use AS r
+JOIN areas AS a ON a.area_code = r.cdp_code
+WHERE r.treatment_need
+GROUP BY ALL
+ORDER BY quarter, area;`
+	},
+	{
+		id: 'deaths-by-substance',
+		title: 'Deaths in treatment by substance',
+		sql: `-- Journeys that ended because the person died, by substance group and financial year of death,
+-- for every loaded area together (add a WHERE on cdp_code for one partnership).
+SELECT
+  fy_of(discharge_date) || '-' || lpad(CAST((fy_of(discharge_date) + 1) % 100 AS VARCHAR), 2, '0') AS year,
+  substance_group,
+  count(*) AS deaths_in_treatment
+FROM journeys_in_use
+WHERE discharge_reason = 'died'
+GROUP BY ALL
+ORDER BY year, substance_group;`
+	},
+	{
+		id: 'medway-opiate-rehab',
+		title: 'Opiate clients in Medway starting residential rehab in 2023-24',
+		sql: `-- How many opiate clients in Medway started residential rehab in 2023-24?
+-- Opiate = opiate only or opiate and crack. Each client counts once.
+SELECT count(DISTINCT client_id) AS opiate_clients_starting_rehab
+FROM journeys_in_use
+WHERE area_code = 'E06000035'  -- Medway
+  AND substance_group IN ('opiate_only', 'opiate_crack')
+  AND rehab_start_date BETWEEN DATE '2023-04-01' AND DATE '2024-03-31';`
+	},
+	{
+		id: 'all-journeys',
+		title: 'Every treatment journey (record level)',
+		sql: `-- Every journey in use, one row each: sort by clicking a column heading.
+SELECT * FROM journeys_in_use;`
+	},
+	{
+		id: 'files',
+		title: 'What is loaded',
+		sql: `SELECT file_id, file_name, kind, rows_loaded, rows_rejected, synthetic, embedded, period_start, period_end
+FROM files
+ORDER BY file_id;`
+	}
+];
