@@ -53,7 +53,7 @@ export function countFigures(model: Model, q: FigureQuery & { area: string }): (
 	const parts = members.map((m) => figures(model, { ...q, area: m }).filter((f) => f.unit === 'count' || f.unit == null));
 	if (parts.some((p) => !p.length)) return [];
 	return parts[0]
-		.map((first) => {
+		.map((first): (FigureRow & { derived: boolean }) | null => {
 			const matches = parts.map((p) => p.find((f) => f.period === first.period && f.kind === first.kind && f.category === first.category));
 			if (matches.some((m) => !m || m.value == null)) return null;
 			return {
@@ -65,5 +65,5 @@ export function countFigures(model: Model, q: FigureQuery & { area: string }): (
 				derived: true
 			};
 		})
-		.filter((f): f is FigureRow & { derived: boolean } => f != null);
+		.filter((f) => f != null);
 }
