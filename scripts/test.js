@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: unit and integration tests (Vitest, Node), then the production build, then browser tests
+// `npm test`: type check, unit and integration tests (Vitest, Node), then the production build, then browser tests
 // (playwright-core driving Debian's Chromium) against the built site served on localhost.
 // Under CI=true the browser tests are required; elsewhere they are skipped, loudly, when no Chromium is found.
 import { spawnSync, spawn } from 'node:child_process';
@@ -12,7 +12,12 @@ const run = (cmd, args, env = {}) => {
 };
 
 const only = process.argv[2];
-if (only !== 'browser') run('npx', ['vitest', 'run']);
+if (only !== 'browser') {
+	// Types first: svelte-check over routes, components and modules (fails on any error).
+	run('npx', ['svelte-kit', 'sync']);
+	run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+	run('npx', ['vitest', 'run']);
+}
 if (only === 'unit') process.exit(0);
 
 const chrome = findChrome();
