@@ -112,6 +112,12 @@ function span(labels: string[]): string {
 	return l.length === 1 || l[0] === l[l.length - 1] ? l[0] : `${l[0]} to ${l[l.length - 1]}`;
 }
 
+/** Drops columns (after the first) that are empty in every row: a report table shows only what it holds. */
+export function compactTable(t: TableSpec): TableSpec {
+	const keep = t.columns.filter((c, i) => i === 0 || t.rows.some((r) => (r[c.key] ?? '') !== '' && r[c.key] !== MISSING));
+	return keep.length === t.columns.length ? t : { ...t, columns: keep };
+}
+
 const withSuppressionNote = (t: TableSpec): TableSpec =>
 	t.rows.some((r) => Object.values(r).includes('*')) && !t.notes.some((n) => n.startsWith('*')) ? { ...t, notes: [...t.notes, SUPPRESSION_NOTE] } : t;
 
@@ -166,7 +172,6 @@ export function deathsMeasure(model: Model, area: string): Measure | null {
 		chart: {
 			kind: 'line',
 			categories,
-			xEvery: 4,
 			format: (v) => fmtCount(Math.round(v)),
 			yLabel: 'Deaths registered',
 			annotations: [{ x: '2021', label: 'Strategy (Dec 2021)' }],
@@ -583,7 +588,8 @@ export function progressMeasure(model: Model, area: string): Measure | null {
 				{ id: 'england', label: 'England', color: 'var(--c-england)', hatch: true }
 			],
 			format: (v) => fmtPct(v),
-			xMax: 100
+			xMax: 100,
+			missingText: 'not published'
 		},
 		alt: `Bar chart of the percentage of people in treatment making substantial progress in ${name} and England by substance. ${sentences.join(' ')}`
 	};
