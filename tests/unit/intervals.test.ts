@@ -135,3 +135,22 @@ describe('trends', () => {
 		expect(projectMonthly(series, '2024-09')).toBeNull();
 	});
 });
+
+import { fmtSigned, fmtCount, fmtPct } from '../../src/lib/metrics/format';
+describe('formats', () => {
+	it.each([
+		[-54, undefined, '−54'],
+		[1234, undefined, '+1,234'],
+		[-1, 'percent', '−1.0 points'],
+		[-25.2, 'percent', '−25 points'],
+		[0, undefined, '0']
+	])('fmtSigned(%s, %s) = %s', (v, unit, expected) => {
+		expect(fmtSigned(v, unit)).toBe(expected);
+	});
+	it('never turns a blank into 0, and shows suppression as *', () => {
+		expect(fmtCount(null)).toBe('–');
+		expect(fmtCount(3, true)).toBe('*');
+		expect(fmtPct(null)).toBe('–');
+		expect(fmtCount(2154)).toBe('2,154');
+	});
+});

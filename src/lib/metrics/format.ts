@@ -62,6 +62,7 @@ export function fy(startYear: number): string {
 
 /** Signed difference: "+12" / "−34" with a true minus sign. */
 export function fmtSigned(v: number, unit?: string): string {
-	const s = unit === 'percent' ? `${Math.abs(Math.round(v))} points` : int.format(Math.abs(Math.round(v)));
+	const a = Math.abs(v);
+	const s = unit === 'percent' ? `${a < 10 ? one.format(a) : int.format(Math.round(a))} points` : int.format(Math.round(a));
 	return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
 }
