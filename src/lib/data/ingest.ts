@@ -82,7 +82,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 		const expected = KINDS.map((k) => `${k.label} (${k.signature.join(', ')})`).join('; ');
 		throw new IngestError(name, `not a recognised extract. Its header (${header.names.slice(0, 8).join(', ')}${header.names.length > 8 ? ', …' : ''}) matches none of: ${expected}. See data/README.md.`, 1);
 	}
-	if (detected.missing.length) throw new IngestError(name, `a ${detected.spec.label} needs the column(s) ${detected.missing.join(', ')}, which the header lacks.`, 1);
+	if (detected.missing.length) throw new IngestError(name, `recognised as ${detected.spec.label}, but the header lacks the required column(s) ${detected.missing.join(', ')}.`, 1);
 	if (header.empty) throw new IngestError(name, 'the file has a header but no data rows.', 2);
 
 	const kind = detected.spec.kind;
@@ -110,6 +110,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 				count(*) FILTER (WHERE problem IS NULL AND warning IS NOT NULL) AS warned FROM norm`
 		);
 		const listed = async (col: 'problem' | 'warning', extra: string) => {
+			if (Number(col === 'problem' ? counts.bad : counts.warned) === 0) return [];
 			const rows = await db.query<{ row_no: number; msg: string }>(
 				`SELECT row_no, ${col} AS msg FROM norm WHERE ${col} IS NOT NULL ${extra} ORDER BY row_no LIMIT ${MAX_LISTED}`
 			);

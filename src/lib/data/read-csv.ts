@@ -65,10 +65,13 @@ export function decodeCsv(name: string, raw: Uint8Array): DecodedCsv {
 	for (const [sig, what] of SIGNATURES) if (sig.every((b, i) => raw[i] === b)) throw new IngestError(name, `this is ${what}.`);
 	let { bytes, encoding } = toUtf8(raw);
 	if (encoding === 'utf-8' && looksBinary(bytes)) throw new IngestError(name, 'this is not a CSV text file (it contains binary data).');
-	if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && !isUtf8(bytes.subarray(0, HEADER_SAMPLE))) {
-		({ bytes, encoding } = toUtf8(raw, 'windows-1252'));
-	}
+	if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && !isUtf8(bytes.subarray(0, HEADER_SAMPLE))) ({ bytes, encoding } = asWindows1252(raw, encoding));
 	return { bytes, encoding, header: headerOf(name, bytes) };
+}
+
+/** Re-reads bytes that are not UTF-8 after all as Windows-1252, without a UTF-8 BOM they may start with. */
+function asWindows1252(raw: Uint8Array, found: Encoding) {
+	return toUtf8(found === 'utf-8-bom' ? raw.subarray(3) : raw, 'windows-1252');
 }
 
 function headerOf(name: string, bytes: Uint8Array): Header {
@@ -125,8 +128,9 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 	let newline = csv.header.newline;
 	let newlinesRepaired = false;
 	const attempt = async (): Promise<(CsvReject & { csv_line?: string | null })[]> => {
-		// DuckDB-WASM transfers (detaches) the buffer it is given: never hand it one the caller still holds.
-		await db.registerFile(internal, bytes.buffer === raw.buffer ? bytes.slice() : bytes);
+		// DuckDB-WASM transfers (detaches) the buffer it is given: hand it a copy, as the caller keeps the raw
+		// bytes (to store them) and line numbers are counted on the decoded ones afterwards.
+		await db.registerFile(internal, bytes.slice());
 		try {
 			await db.exec(`DROP TABLE IF EXISTS rejects_${opts.tag}; DROP TABLE IF EXISTS reject_scans_${opts.tag};`);
 			await db.exec(
@@ -147,9 +151,11 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 	const read = async (): Promise<(CsvReject & { csv_line?: string | null })[]> => {
 		try {
 			const rejects = await attempt();
-			const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${opts.table}`);
 			// A line ending that differs from the header's can make DuckDB read nothing at all.
-			if (Number(n) === 0 && rejects.length === 0 && !csv.header.empty && !newlinesRepaired && bytes.includes(13)) throw new Error('no rows');
+			if (rejects.length === 0 && !newlinesRepaired && bytes.includes(13)) {
+				const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${opts.table}`);
+				if (Number(n) === 0) throw new Error('no rows');
+			}
 			return rejects;
 		} catch (e) {
 			if (newlinesRepaired || !bytes.includes(13)) throw e;
@@ -164,7 +170,7 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 		let rejects = await read();
 		if (rejects.some((r) => r.type === 'INVALID ENCODING') && encoding !== 'windows-1252') {
 			// Not UTF-8 after all (e.g. one "£" typed in Excel deep in the file): read it as Windows-1252.
-			({ bytes, encoding } = toUtf8(raw, 'windows-1252'));
+			({ bytes, encoding } = asWindows1252(raw, encoding));
 			newline = csv.header.newline;
 			newlinesRepaired = false;
 			rejects = await read();
@@ -288,16 +294,12 @@ export async function readCsvRows(
 	const csv = decodeCsv(name, bytes);
 	const header = csv.header.names;
 	const tag = `read_${Math.random().toString(36).slice(2, 10)}`;
-	const staged = await stageCsv(db, name, bytes, csv, { table: `rows_${tag}`, select: header.map((_, i) => `c${i}`).join(', '), tag });
 	try {
+		const staged = await stageCsv(db, name, bytes, csv, { table: `rows_${tag}`, select: header.map((_, i) => `c${i}`).join(', '), tag });
 		const raw = await db.query<Record<string, string | null>>(`SELECT * FROM rows_${tag} ORDER BY row_no`);
-		const rows = raw.map((r) => {
-			const row: Record<string, string> = {};
-			header.forEach((h, i) => {
-				if (!(h in row)) row[h] = r[`c${i}`] ?? '';
-			});
-			return row;
-		});
+		const first = header.map((h, i) => header.indexOf(h) === i);
+		// fromEntries makes own properties, so a column named "__proto__" or "toString" is just a column.
+		const rows = raw.map((r) => Object.fromEntries(header.flatMap((h, i) => (first[i] ? [[h, r[`c${i}`] ?? '']] : []))));
 		return { header, rows, rejects: staged.rejects };
 	} finally {
 		await db.exec(`DROP TABLE IF EXISTS rows_${tag}`).catch(() => {});
