@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortOrder, cellText, resultTable, defaultChart, buildChartData } from '../../src/lib/explore/result-helpers';
+import { sortOrder, cellText, resultTable, resultCsv, defaultChart, buildChartData } from '../../src/lib/explore/result-helpers';
 import { toCsv } from '../../src/lib/export/table';
 import type { CellValue, ColumnInfo, QueryResult } from '../../src/lib/explore/types';
 
@@ -64,6 +64,24 @@ describe('cells and CSV', () => {
 		);
 		const csv = toCsv(resultTable(r, ['Raw result: not suppressed.']));
 		expect(csv).toBe(`area,n,n\r\n"'=HYPERLINK(""x"")",-12,\r\n"Medway, Kent",1.5,3\r\n\r\nRaw result: not suppressed.\r\n`);
+	});
+});
+
+describe('CSV built in slices', () => {
+	it('is exactly the CSV of the whole table, whatever the slice size', async () => {
+		const rows: CellValue[][] = Array.from({ length: 23 }, (_, i) => [`=cmd${i}`, i % 5 === 0 ? null : i * 1.5, `a,"b"\n${i}`]);
+		const r = fake(
+			[
+				{ name: 'x', type: 'VARCHAR', kind: 'text' },
+				{ name: 'n', type: 'DOUBLE', kind: 'number' },
+				{ name: 'odd, "name"', type: 'VARCHAR', kind: 'text' }
+			],
+			rows
+		);
+		const whole = toCsv(resultTable(r, ['note one', '=note two']));
+		for (const slice of [1, 5, 23, 100]) expect(await resultCsv(r, ['note one', '=note two'], slice)).toBe(whole);
+		expect(await resultCsv(r, [], 7)).toBe(toCsv(resultTable(r, [])));
+		expect(await resultCsv(fake(r.columns, []), ['n'])).toBe(toCsv(resultTable(fake(r.columns, []), ['n'])));
 	});
 });
 

@@ -118,7 +118,9 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 	for (const file of files) {
 		try {
 			checkSize(file.name, file.size);
+			const t0 = performance.now();
 			const { bytes, rows } = await readWithProgress(file, onProgress);
+			performance.measure('load-read', { start: t0 });
 			onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size, rows });
 			const fileId = await nextFileId(s.db);
 			const duplicate = await s.db.query<{ file_name: string }>(
@@ -126,11 +128,15 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 				[file.name, rows]
 			);
 			if (duplicate.length) throw new IngestError(file.name, 'this file is already loaded. Forget it first to load it again.');
+			const t1 = performance.now();
 			const report = await ingestFile(s.db, { fileId, name: file.name, bytes });
+			performance.measure('load-ingest', { start: t1 });
 			s.reports.push(report);
+			const t2 = performance.now();
 			await storedFiles.put({ fileId, name: file.name, bytes, loadedAt: new Date().toISOString() }).catch(() => {
 				report.warnings.unshift({ line: 0, problem: 'could not be kept in browser storage (quota); it will not survive a reload' });
 			});
+			performance.measure('load-store', { start: t2 });
 			onProgress({ name: file.name, phase: 'done', bytes: file.size, total: file.size, rows: report.rowsLoaded });
 			outcomes.push({ name: file.name, report });
 		} catch (e) {

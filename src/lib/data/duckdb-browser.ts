@@ -48,44 +48,55 @@ export async function createBrowserDb(): Promise<BrowserDb> {
 	// The explorer's connection: opened on first use, so queries typed by an analyst never interleave with
 	// (or invalidate) the dashboard's own statements on `conn`.
 	let explorer: Promise<duckdb.AsyncDuckDBConnection> | null = null;
-	let cancelRequested = false;
 	const explorerConn = () =>
 		(explorer ??= (async () => {
 			const c = await db.connect();
 			for (const sql of CONNECT_SQL) await c.query(sql);
 			return c;
 		})());
+	// One statement at a time on that connection: a second query sent while a result is still streaming
+	// would take over the connection and mix up the two results. Each call has a token `cancel()` marks.
+	let queue: Promise<unknown> = Promise.resolve();
+	const pending = new Set<{ cancelled: boolean }>();
 	const cancelled = () => Object.assign(new Error('The query was cancelled.'), { name: 'CancelledError' });
 
+	async function streamArrow(sql: string, maxRows: number, token: { cancelled: boolean }) {
+		if (token.cancelled) throw cancelled();
+		const c = await explorerConn();
+		let reader;
+		try {
+			// Sent (not run) so the worker polls it and `cancel()` can stop it; streamed so a huge result is
+			// never materialised beyond `maxRows`.
+			reader = await c.send(sql, true);
+		} catch (e) {
+			if (token.cancelled) throw cancelled();
+			throw e;
+		}
+		if (!reader || token.cancelled) throw cancelled();
+		const batches: RecordBatch[] = [];
+		let rows = 0;
+		let capped = false;
+		for await (const batch of reader) {
+			if (token.cancelled) throw cancelled();
+			if (rows + batch.numRows > maxRows) {
+				if (maxRows > rows) batches.push(batch.slice(0, maxRows - rows));
+				capped = true;
+				break;
+			}
+			batches.push(batch);
+			rows += batch.numRows;
+		}
+		if (token.cancelled) throw cancelled();
+		return { table: new Table(reader.schema, batches), capped };
+	}
+
 	return {
-		async queryArrow(sql: string, maxRows = Number.POSITIVE_INFINITY) {
-			const c = await explorerConn();
-			cancelRequested = false;
-			let reader;
-			try {
-				// Sent (not run) so the worker polls it and `cancel()` can stop it; streamed so a huge result is
-				// never materialised beyond `maxRows`.
-				reader = await c.send(sql, true);
-			} catch (e) {
-				if (cancelRequested) throw cancelled();
-				throw e;
-			}
-			if (!reader) throw cancelled();
-			const batches: RecordBatch[] = [];
-			let rows = 0;
-			let capped = false;
-			for await (const batch of reader) {
-				if (cancelRequested) throw cancelled();
-				if (rows + batch.numRows > maxRows) {
-					if (maxRows > rows) batches.push(batch.slice(0, maxRows - rows));
-					capped = true;
-					break;
-				}
-				batches.push(batch);
-				rows += batch.numRows;
-			}
-			if (cancelRequested) throw cancelled();
-			return { table: new Table(reader.schema, batches), capped };
+		queryArrow(sql: string, maxRows = Number.POSITIVE_INFINITY) {
+			const token = { cancelled: false };
+			pending.add(token);
+			const run = queue.then(() => streamArrow(sql, maxRows, token)).finally(() => pending.delete(token));
+			queue = run.catch(() => {});
+			return run;
 		},
 		async query<T>(sql: string, params: unknown[] = []) {
 			if (params.length === 0) return toRows<T>(await conn.query(sql));
@@ -106,7 +117,7 @@ export async function createBrowserDb(): Promise<BrowserDb> {
 			await db.dropFile(name);
 		},
 		async cancel() {
-			cancelRequested = true;
+			for (const token of pending) token.cancelled = true;
 			const c = explorer ? await explorer : null;
 			const [main, explore] = await Promise.all([conn.cancelSent(), c ? c.cancelSent() : false]);
 			return main || explore;

@@ -16,9 +16,14 @@ export const EXAMPLES: Example[] = [
 -- The Treatment page's rule: triaged by the end of the year and not discharged before its start.
 -- Change the CDP code to see another partnership (E06000035 Medway, E06000033 Southend-on-Sea,
 -- 'northamptonshire' for North and West Northamptonshire together).
-WITH years AS (
+WITH as_at AS (
+  -- The latest date in the records: years ending after it are not complete.
+  SELECT max(greatest(triage_date, coalesce(discharge_date, triage_date))) AS d FROM journeys_in_use
+),
+years AS (
   SELECT y AS fy, make_date(y, 4, 1) AS fy_start, make_date(y + 1, 3, 31) AS fy_end
-  FROM range(2016, 2025) AS t(y)
+  FROM range(2016, 2100) AS t(y), as_at
+  WHERE make_date(y + 1, 3, 31) <= as_at.d
 )
 SELECT
   y.fy || '-' || lpad(CAST((y.fy + 1) % 100 AS VARCHAR), 2, '0') AS year,
@@ -60,6 +65,7 @@ ORDER BY quarter, area;`
 		title: 'Deaths in treatment by substance',
 		sql: `-- Journeys that ended because the person died, by substance group and financial year of death,
 -- for every loaded area together (add a WHERE on cdp_code for one partnership).
+-- The latest year is part of a year when the records end before 31 March.
 SELECT
   fy_of(discharge_date) || '-' || lpad(CAST((fy_of(discharge_date) + 1) % 100 AS VARCHAR), 2, '0') AS year,
   substance_group,

@@ -1,0 +1,284 @@
+// The SQL explorer (/explore): running queries and reading results, plain-words errors, the schema panel,
+// CSV and Arrow downloads, the query in the URL, cancelling a long query, restoring altered tables, a
+// 200,000-row result in the virtualised table, and the quick chart. Screenshots go to tests/browser/out/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+/** The embedded journeys file, counted in plain JS: the independent answer the explorer must match. */
+function csvFacts() {
+	const lines = readFileSync('data/synthetic-journeys.csv', 'utf8').trim().split(/\r?\n/);
+	const h = lines[0].split(',');
+	const col = (n) => h.indexOf(n);
+	const clients = new Set();
+	for (const line of lines.slice(1)) {
+		const f = line.split(',');
+		const rehab = f[col('RESRHBST')];
+		if (f[col('LA')] === 'E06000035' && ['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) && rehab >= '2023-04-01' && rehab <= '2024-03-31')
+			clients.add(f[col('CLIENTID')]);
+	}
+	return { journeys: lines.length - 1, medwayOpiateRehab: clients.size };
+}
+const FACTS = csvFacts();
+const fmt = (n) => n.toLocaleString('en-GB');
+
+async function openExplorer(query = '') {
+	const ctx = await openPage(browser);
+	await ctx.page.goto(`${BASE}/explore${query}`);
+	await waitForEngine(ctx.page);
+	await ctx.page.locator('[data-testid=schema-panel] li[data-object=journeys]').waitFor({ timeout: 60_000 });
+	return ctx;
+}
+
+/** Types SQL into the editor and runs it with Ctrl+Enter; resolves when the run has finished. */
+async function runSql(page, sql) {
+	const editor = page.getByTestId('sql-editor');
+	const before = Number(await page.getByTestId('run-status').getAttribute('data-runs'));
+	await editor.fill(sql);
+	await editor.press('Control+Enter');
+	await page.waitForFunction((n) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+}
+
+/** Text of the visible cells of the result table, row by row. */
+async function cells(page) {
+	return page.$$eval('[data-testid=result-table] [role=row][aria-rowindex]:not([aria-rowindex="1"])', (rows) =>
+		rows.map((r) => [...r.querySelectorAll('[role=cell]')].slice(1).map((c) => c.textContent.trim()))
+	);
+}
+
+test('the explorer page is prerendered, says nothing leaves the machine and that results are not suppressed', async () => {
+	const html = await (await fetch(`${BASE}/explore`)).text();
+	assert.match(html, /Explore with SQL/);
+	assert.match(html, /nothing you type, load or download leaves this\s+computer/);
+	assert.match(html, /Raw results, no suppression/);
+	assert.doesNotMatch(html, /duckdb-eh\.wasm/);
+});
+
+test('the Medway rehab example answers with the same number as a plain count of the CSV and a second query', async () => {
+	const { page, context, foreign, errors } = await openExplorer();
+	await page.locator('[data-example=medway-opiate-rehab]').click();
+	await page.getByTestId('result-summary').getByText(/^1 row, 1 column/).waitFor({ timeout: 60_000 });
+	const [[answer]] = await cells(page);
+	assert.equal(Number(answer), FACTS.medwayOpiateRehab);
+	assert.ok(FACTS.medwayOpiateRehab > 0);
+	// The same question asked another way, straight from the canonical table.
+	await runSql(
+		page,
+		`SELECT count(*) AS n FROM (SELECT DISTINCT client_id FROM journeys WHERE area_code = 'E06000035' AND substance_group LIKE 'opiate%' AND year(rehab_start_date) * 100 + month(rehab_start_date) BETWEEN 202304 AND 202403)`
+	);
+	const [[again]] = await cells(page);
+	assert.equal(Number(again), FACTS.medwayOpiateRehab);
+	assert.match(await page.getByTestId('run-status').textContent(), /1 row in \d+(\.\d+)? m?s/);
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('bad SQL gives DuckDB’s message inline, in plain words, without a stack', async () => {
+	const { page, context, errors } = await openExplorer();
+	await runSql(page, 'SELECT * FROM foo');
+	const err = page.getByTestId('query-error');
+	await err.waitFor();
+	const text = await err.textContent();
+	assert.match(text, /Catalog Error: Table with name foo does not exist!/);
+	assert.doesNotMatch(text, /\.js:\d+|\bat \w+ \(|Stack Trace/);
+	await runSql(page, 'SELEC 1');
+	assert.match(await err.textContent(), /Parser Error: syntax error at or near "SELEC"/);
+	// The editor still holds the query, and a good query clears the error.
+	assert.equal(await page.getByTestId('sql-editor').inputValue(), 'SELEC 1');
+	await runSql(page, 'SELECT 42 AS answer');
+	assert.equal(await page.getByTestId('query-error').count(), 0);
+	assert.deepEqual(await cells(page), [['42']]);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('the schema panel lists every table and view with columns, types and row counts', async () => {
+	const { page, context } = await openExplorer();
+	const panel = page.getByTestId('schema-panel');
+	const summary = (name) => panel.locator(`li[data-object="${name}"] summary`).first().textContent();
+	assert.match(await summary('journeys'), new RegExp(`journeys\\s*${fmt(FACTS.journeys)} rows`));
+	assert.match(await summary('releases'), /releases\s*[\d,]+ rows/);
+	assert.match(await summary('figures'), /figures\s*[\d,]+ rows/);
+	assert.match(await summary('journeys_in_use'), new RegExp(`${fmt(FACTS.journeys)} rows`));
+	for (const name of ['files', 'areas', 'releases_in_use', 'figures_in_use']) assert.equal(await panel.locator(`li[data-object="${name}"]`).count(), 1, name);
+	// Opening an object shows its columns and types.
+	await panel.locator('li[data-object="journeys"] summary').click();
+	const cols = await panel.locator('li[data-object="journeys"] table').textContent();
+	assert.match(cols, /triage_date\s*DATE/);
+	assert.match(cols, /substance_group\s*VARCHAR/);
+	await context.close();
+});
+
+test('CSV download holds the rows, neutralised formulas and the not-suppressed note', async () => {
+	const { page, context } = await openExplorer();
+	await runSql(page, `SELECT * FROM (VALUES ('=1+2', -12, NULL::INTEGER), ('Medway, Kent', 3, 4)) AS t(label, n, m) ORDER BY n`);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+	assert.match(download.suggestedFilename(), /^cdp-query-.*\.csv$/);
+	const raw = readFileSync(await download.path(), 'utf8');
+	assert.ok(raw.startsWith('\uFEFF'), 'UTF-8 BOM for Excel');
+	const csv = raw.slice(1);
+	const lines = csv.split('\r\n');
+	assert.deepEqual(lines.slice(0, 3), ['label,n,m', "'=1+2,-12,", '"Medway, Kent",3,4']);
+	assert.match(csv, /NOT SUPPRESSED/);
+	assert.match(csv, /illustrative synthetic data/);
+	assert.match(csv, /Query: SELECT \* FROM \(VALUES/);
+	await context.close();
+});
+
+test('Arrow download is an Arrow IPC file that starts with ARROW1', async () => {
+	const { page, context } = await openExplorer();
+	await runSql(page, 'SELECT area_code, count(*) AS n FROM journeys GROUP BY ALL ORDER BY 1');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-arrow').click()]);
+	assert.match(download.suggestedFilename(), /\.arrow$/);
+	const bytes = readFileSync(await download.path());
+	assert.equal(bytes.subarray(0, 6).toString('latin1'), 'ARROW1');
+	assert.equal(bytes.subarray(bytes.length - 6).toString('latin1'), 'ARROW1');
+	await context.close();
+});
+
+test('the URL carries the query, compressed; opening the link restores the editor', async () => {
+	const { page, context } = await openExplorer();
+	const sql = "SELECT substance_group, count(*) AS n\nFROM journeys_in_use\nWHERE area_code = 'E06000035' -- Medway £ ✓\nGROUP BY ALL ORDER BY n DESC;";
+	await page.getByTestId('sql-editor').fill(sql);
+	await page.waitForFunction(() => new URL(location.href).searchParams.has('q'));
+	// The URL updates once typing pauses; wait for it to settle on this query.
+	await page.waitForTimeout(600);
+	const url = page.url();
+	assert.match(url, /\/explore\?q=[A-Za-z0-9_-]+$/);
+	assert.ok(url.length < sql.length * 3);
+	const second = await context.newPage();
+	await second.goto(url);
+	await second.getByText('Query restored from the link').waitFor({ timeout: 30_000 });
+	assert.equal(await second.getByTestId('sql-editor').inputValue(), sql);
+	await context.close();
+});
+
+test('a long query can be cancelled, and the explorer keeps working afterwards', async () => {
+	const { page, context, errors } = await openExplorer();
+	const editor = page.getByTestId('sql-editor');
+	await editor.fill('SELECT count(*) FROM journeys a, journeys b WHERE a.age + b.age = 1000');
+	await editor.press('Control+Enter');
+	const cancel = page.getByTestId('cancel');
+	await cancel.waitFor({ timeout: 10_000 });
+	await page.waitForTimeout(500);
+	const t0 = Date.now();
+	await cancel.click();
+	await page.getByTestId('query-error').getByText(/cancelled/i).waitFor({ timeout: 15_000 });
+	const ms = Date.now() - t0;
+	console.log(`# cancel took ${ms} ms`);
+	assert.ok(ms < 15_000);
+	await runSql(page, 'SELECT 7 AS x');
+	assert.deepEqual(await cells(page), [['7']]);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('Restore tables puts back a dropped table', async () => {
+	const { page, context } = await openExplorer();
+	await runSql(page, 'DROP TABLE journeys');
+	await page.locator('[data-testid=schema-panel] li[data-object=journeys]').waitFor({ state: 'detached', timeout: 30_000 });
+	await runSql(page, 'SELECT count(*) AS n FROM journeys');
+	assert.match(await page.getByTestId('query-error').textContent(), /Table with name journeys does not exist/);
+	await page.getByTestId('restore').click();
+	await page.getByText('Tables restored').waitFor({ timeout: 60_000 });
+	await runSql(page, 'SELECT count(*) AS n FROM journeys');
+	assert.deepEqual(await cells(page), [[String(FACTS.journeys)]]);
+	await page.locator('[data-testid=schema-panel] li[data-object=journeys]').waitFor();
+	await context.close();
+});
+
+test('a 250,000-row result is capped at 200,000, virtualised, sorts fast and scrolls', async () => {
+	const { page, context, errors } = await openExplorer();
+	await runSql(page, `SELECT range AS i, range % 7 AS m, 'row ' || range AS label, DATE '2020-01-01' + CAST(range % 1000 AS INTEGER) AS d FROM range(250000)`);
+	assert.match(await page.getByTestId('result-summary').textContent(), /200,000 rows, 4 columns/);
+	assert.match(await page.getByTestId('capped').textContent(), /first 200,000 rows: the query returned more/);
+	const domRows = await page.locator('[data-testid=result-table] [role=row]').count();
+	assert.ok(domRows < 60, `only visible rows are in the DOM (${domRows})`);
+	// Sort descending by i: two clicks on its heading.
+	const heading = page.locator('[data-testid=result-table] [role=columnheader] button', { hasText: /^i/ });
+	let t0 = Date.now();
+	await heading.click();
+	await heading.click();
+	await page.waitForFunction(() => document.querySelector('[data-testid=result-table] [role=row][aria-rowindex="2"] [role=cell]:nth-child(2)')?.textContent === '199999');
+	const sortMs = Date.now() - t0;
+	console.log(`# two sorts of 200,000 rows: ${sortMs} ms`);
+	assert.ok(sortMs < 3000);
+	assert.equal(await page.locator('[data-testid=result-table] [role=columnheader][aria-sort=descending]').count(), 1);
+	// Scroll to the end: the last rows are drawn.
+	t0 = Date.now();
+	await page.getByTestId('result-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=result-table] [role=row]')].some((r) => r.getAttribute('aria-rowindex') === '200001'));
+	console.log(`# scroll to row 200,000: ${Date.now() - t0} ms`);
+	const last = await cells(page);
+	assert.deepEqual(last[last.length - 1].slice(0, 2), ['0', '0']);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('quick chart of numbers in treatment by cohort and year; screenshots at 1366×768', async () => {
+	const { page, context, foreign, errors } = await openExplorer();
+	await page.locator('[data-example=treatment-by-cohort]').click();
+	await page.getByTestId('result-summary').getByText(/rows, 3 columns/).waitFor({ timeout: 60_000 });
+	const chart = page.getByTestId('quick-chart');
+	await chart.locator('svg[role=img]').waitFor();
+	assert.equal(await chart.locator('.series').count(), 3, 'one line per cohort');
+	assert.match(await chart.locator('svg title').first().textContent(), /Line chart of in_treatment by year and cohort/);
+	await page.screenshot({ path: shot('explore-1366-top') });
+	await page.locator('#r-h').evaluate((el) => el.scrollIntoView());
+	await page.screenshot({ path: shot('explore-1366-result') });
+	await chart.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: shot('explore-1366-chart') });
+	await page.screenshot({ path: shot('explore-1366-full'), fullPage: true });
+	// Bars instead of lines.
+	await page.getByLabel('Bar').check();
+	await chart.locator('svg g.group rect').first().waitFor();
+	// Continuity by quarter, one line per area.
+	await page.locator('[data-example=continuity-by-quarter]').click();
+	await page.getByTestId('result-summary').getByText(/5 columns/).waitFor({ timeout: 60_000 });
+	assert.match(await chart.locator('svg title').first().textContent(), /continuity_pct by quarter and area/);
+	await chart.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: shot('explore-1366-continuity') });
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('no serious or critical accessibility violations with a result and a chart (axe-core), light and dark', async () => {
+	for (const colorScheme of ['light', 'dark']) {
+		const { page, context } = await openPage(browser, { colorScheme, context: { bypassCSP: true } });
+		await page.goto(`${BASE}/explore`);
+		await waitForEngine(page);
+		await page.locator('[data-example=deaths-by-substance]').click();
+		await page.getByTestId('quick-chart').locator('svg[role=img]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-testid=schema-panel] li[data-object=journeys] summary').click();
+		await page.addScriptTag({ content: AXE });
+		const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+		const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		assert.deepEqual(
+			bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+			[],
+			colorScheme
+		);
+		if (colorScheme === 'dark') await page.screenshot({ path: shot('explore-dark-1366'), fullPage: true });
+		await context.close();
+	}
+});
+
+test('the query stays in the URL when the area picker rewrites the query string', async () => {
+	const { page, context } = await openExplorer();
+	await page.getByTestId('sql-editor').fill('SELECT 1 AS one');
+	await page.waitForFunction(() => new URL(location.href).searchParams.has('q'));
+	await page.locator('.selection-bar button', { hasText: 'Medway' }).click();
+	await page.waitForFunction(() => new URL(location.href).searchParams.get('area') === 'E06000035');
+	await page.waitForFunction(() => new URL(location.href).searchParams.has('q'), null, { timeout: 5000 });
+	assert.equal(await page.getByTestId('sql-editor').inputValue(), 'SELECT 1 AS one');
+	await context.close();
+});
