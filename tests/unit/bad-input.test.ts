@@ -236,7 +236,7 @@ describe('bad input built at run time', () => {
 		}
 		expect(error).toBeInstanceOf(IngestError);
 		expect((error as IngestError).message).toBe(
-			'huge-journeys.csv: the file is 5,120 MB; the largest file this browser tab can load is 800 MB. Split it by year or area and load the parts.'
+			'huge-journeys.csv: the file is 5,120 MB; the largest file this browser tab can load is 350 MB. Split it by year or area and load the parts.'
 		);
 	});
 
