@@ -9,13 +9,18 @@ const FINGERTIPS: [string, string, string][] = [
 	['91181', 'numbers_in_treatment', 'count']
 ];
 
+/** One parameterised multi-row INSERT per table: each statement is a round trip to the DuckDB worker. */
+async function insertRows(db: Db, table: string, rows: unknown[][]): Promise<void> {
+	if (!rows.length) return;
+	const tuple = `(${rows[0].map(() => '?').join(', ')})`;
+	await db.query(`INSERT OR IGNORE INTO ${table} VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
+}
+
 /** Creates the canonical tables, views and lookups. Idempotent. */
 export async function initSchema(db: Db): Promise<void> {
 	// Views refer to tables defined above them, so statements run in file order.
 	await db.exec(schemaSql);
-	for (const row of areaRows()) await db.query('INSERT OR IGNORE INTO areas VALUES (?, ?, ?, ?, ?, ?)', row);
-	for (const [table, rows] of Object.entries(LOOKUPS)) {
-		for (const [label, code] of rows) await db.query(`INSERT OR IGNORE INTO ${table} VALUES (?, ?)`, [label, code]);
-	}
-	for (const row of FINGERTIPS) await db.query('INSERT OR IGNORE INTO fingertips_indicators VALUES (?, ?, ?)', row);
+	await insertRows(db, 'areas', areaRows());
+	for (const [table, rows] of Object.entries(LOOKUPS)) await insertRows(db, table, rows);
+	await insertRows(db, 'fingertips_indicators', FINGERTIPS);
 }
