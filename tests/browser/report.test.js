@@ -19,6 +19,9 @@ async function openReport(page, query) {
 	await page.goto(`${BASE}/report?${query}`);
 	// The selection applies after hydration; wait for the area-specific title.
 	await page.waitForFunction(() => document.querySelector('.report-title')?.textContent?.trim() && document.querySelector('#report-page-css'));
+	// The static HTML already has a title: wait for hydration and the frame after it, when ?area and ?sections apply.
+	await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
+	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 function pdfText(file, first, last) {

@@ -185,11 +185,13 @@ async function registerPeriods(db: Db): Promise<void> {
 	const raws = await db.query<{ p: string }>(
 		`SELECT DISTINCT trim(period) AS p FROM src WHERE nullif(trim(period), '') IS NOT NULL AND trim(period) NOT IN (SELECT period_raw FROM periods)`
 	);
-	for (const { p } of raws) {
+	const rows = raws.flatMap(({ p }) => {
 		const parsed = parsePeriod(p);
-		if (!parsed) continue;
-		await db.query(`INSERT OR IGNORE INTO periods VALUES (?, ?, ?::DATE, ?::DATE, ?)`, [p, parsed.label, parsed.start, parsed.end, parsed.kind]);
-	}
+		return parsed ? [[p, parsed.label, parsed.start, parsed.end, parsed.kind]] : [];
+	});
+	if (!rows.length) return;
+	// One statement for all new labels: each statement is a round trip to the DuckDB worker.
+	await db.query(`INSERT OR IGNORE INTO periods VALUES ${rows.map(() => '(?, ?, ?::DATE, ?::DATE, ?)').join(', ')}`, rows.flat());
 }
 
 async function insertAtomically(

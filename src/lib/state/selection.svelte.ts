@@ -3,10 +3,11 @@
  * in a board paper reopens exactly that view. `?area=` takes ONS codes, comma-separated for several;
  * `E06000061,E06000062` or `northamptonshire` mean the Northamptonshire CDP.
  */
-import { goto } from '$app/navigation';
+import { replaceState } from '$app/navigation';
 import { normaliseAreaParam } from '$lib/data/areas';
 
 export const DEFAULT_AREA = 'E08000018';
+const SELECTION_KEYS = ['area', 'cohort', 'period', 'suppress'];
 
 class Selection {
 	areas = $state<string[]>([DEFAULT_AREA]);
@@ -38,13 +39,16 @@ class Selection {
 		return p;
 	}
 
-	/** Applies a change and writes it to the URL without a new history entry per click. */
+	/**
+	 * Applies a change and writes it to the URL without a new history entry per click. A shallow
+	 * replaceState (no navigation, no load) keeps a switch cheap; other parameters (a slide, a query) stay.
+	 */
 	set(change: Partial<Pick<Selection, 'areas' | 'cohort' | 'period' | 'suppress'>>) {
 		Object.assign(this, change);
-		const qs = this.params().toString();
 		const url = new URL(window.location.href);
-		url.search = qs;
-		void goto(url, { replaceState: true, keepFocus: true, noScroll: true });
+		for (const k of SELECTION_KEYS) url.searchParams.delete(k);
+		for (const [k, v] of this.params()) url.searchParams.set(k, v);
+		replaceState(url, {});
 	}
 
 	toggleArea(code: string) {
