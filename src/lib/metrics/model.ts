@@ -4,6 +4,7 @@
  * It is small (aggregates only), so switching area or cohort never goes back to DuckDB.
  */
 import type { QueryRunner } from '$lib/data/db';
+import journeyCubeSql from './sql/journey-cube.sql?raw';
 import recordAreasSql from './sql/record-areas.sql?raw';
 import yearlySql from './sql/treatment-yearly.sql?raw';
 import monthlySql from './sql/treatment-monthly.sql?raw';
@@ -101,6 +102,8 @@ export interface Model {
 }
 
 export async function computeModel(query: QueryRunner): Promise<Model> {
+	// The only scan of the record-level journeys: every treatment query below reads the small cube.
+	await query(journeyCubeSql);
 	await query(recordAreasSql);
 	const [{ data_date: dataDate }] = await query<{ data_date: string | null }>(dataDateSql);
 	const [areas, files, figures, yearly, monthly, continuity] = [

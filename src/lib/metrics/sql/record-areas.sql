@@ -1,16 +1,17 @@
--- Each journey counts for its local authority and, where different, for its CDP (North + West
--- Northamptonshire → Northamptonshire). Counts are summed; rates are computed after summing.
+-- The journey cube counted for each area it belongs to: its local authority and, where different, its CDP
+-- (North + West Northamptonshire → Northamptonshire). Counts are summed; rates are computed after summing.
+-- `n` journeys (or events) share each row.
 CREATE OR REPLACE TEMP VIEW journey_facts AS
 SELECT
 	unnest(list_distinct([area_code, cdp_code])) AS area,
-	CASE WHEN age < 18 THEN 'young_people' ELSE 'adults' END AS age_group,
+	CASE WHEN young THEN 'young_people' ELSE 'adults' END AS age_group,
 	substance_group,
 	CASE substance_group
 		WHEN 'opiate_only' THEN 'opiate' WHEN 'opiate_crack' THEN 'opiate'
 		WHEN 'alcohol_only' THEN 'alcohol' ELSE 'non_opiate' END AS cohort,
-	triage_date,
-	discharge_date,
-	discharge_reason,
-	rehab_start_date,
+	kind,
+	month,
+	died,
+	n,
 	synthetic
-FROM journeys_in_use;
+FROM journey_cube;

@@ -1,16 +1,16 @@
 -- People in treatment in the 12 months to each month end, by cohort (adults) and for young people: the rolling count NDTMS
--- reports monthly. count(m) = #triaged by end of m − #discharged before the start of m−11.
+-- reports monthly. count(m) = #triaged by end of m − #discharged before the start of m−11. Read from the journey cube.
 WITH grouped AS (
-	SELECT area, 'adults' AS grp, triage_date, discharge_date FROM journey_facts WHERE age_group = 'adults'
-	UNION ALL SELECT area, cohort, triage_date, discharge_date FROM journey_facts WHERE age_group = 'adults'
-	UNION ALL SELECT area, 'young_people', triage_date, discharge_date FROM journey_facts WHERE age_group = 'young_people'
+	SELECT area, 'adults' AS grp, kind, month, n FROM journey_facts WHERE age_group = 'adults' AND kind < 2
+	UNION ALL SELECT area, cohort, kind, month, n FROM journey_facts WHERE age_group = 'adults' AND kind < 2
+	UNION ALL SELECT area, 'young_people', kind, month, n FROM journey_facts WHERE age_group = 'young_people' AND kind < 2
 ),
 events AS (
-	SELECT area, grp, date_trunc('month', triage_date) AS m, 1 AS starts, 0 AS ends FROM grouped
-	UNION ALL SELECT area, grp, date_trunc('month', discharge_date) + INTERVAL 12 MONTH, 0, 1 FROM grouped WHERE discharge_date IS NOT NULL
+	SELECT area, grp, month AS m, n AS starts, 0 AS ends FROM grouped WHERE kind = 0
+	UNION ALL SELECT area, grp, month + INTERVAL 12 MONTH, 0, n FROM grouped WHERE kind = 1
 ),
 per_month AS (SELECT area, grp, m, sum(starts) AS starts, sum(ends) AS ends FROM events GROUP BY ALL),
-span AS (SELECT min(date_trunc('month', triage_date)) AS lo, ? ::DATE AS hi FROM journey_facts),
+span AS (SELECT min(month) AS lo, ? ::DATE AS hi FROM journey_cube WHERE kind = 0),
 grid AS (
 	SELECT g.area, g.grp, mo.m FROM (SELECT DISTINCT area, grp FROM per_month) g
 	CROSS JOIN (SELECT unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS m FROM span) mo

@@ -1,23 +1,22 @@
 -- Per area × group × financial year: people in structured treatment at any time in the year,
 -- new presentations, deaths in treatment and residential rehab starts.
 -- In treatment in year y ⇔ triaged by its end and not discharged before its start, so
--- count(y) = #triaged in years ≤ y − #discharged in years < y: one pass over the journeys.
+-- count(y) = #triaged in years ≤ y − #discharged in years < y: one pass over the journey cube.
 WITH grouped AS (
 	-- 'group' is a cohort (adults, opiate, non_opiate, alcohol, young_people) or an adult substance group.
-	SELECT area, 'adults' AS grp, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
-	UNION ALL SELECT area, cohort, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
-	UNION ALL SELECT area, substance_group, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
-	UNION ALL SELECT area, 'young_people', * EXCLUDE (area) FROM journey_facts WHERE age_group = 'young_people'
-),
-events AS (
-	SELECT area, grp, fy_of(triage_date) AS fy, 1 AS starts, 0 AS ends, 0 AS deaths, 0 AS rehab, synthetic FROM grouped
-	UNION ALL SELECT area, grp, fy_of(discharge_date), 0, 1, CASE WHEN discharge_reason = 'died' THEN 1 ELSE 0 END, 0, synthetic
-		FROM grouped WHERE discharge_date IS NOT NULL
-	UNION ALL SELECT area, grp, fy_of(rehab_start_date), 0, 0, 0, 1, synthetic FROM grouped WHERE rehab_start_date IS NOT NULL
+	SELECT area, 'adults' AS grp, kind, month, died, n, synthetic FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, cohort, kind, month, died, n, synthetic FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, substance_group, kind, month, died, n, synthetic FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, 'young_people', kind, month, died, n, synthetic FROM journey_facts WHERE age_group = 'young_people'
 ),
 per_year AS (
-	SELECT area, grp, fy, sum(starts) AS starts, sum(ends) AS ends, sum(deaths) AS deaths, sum(rehab) AS rehab, bool_and(synthetic) AS synthetic
-	FROM events GROUP BY ALL
+	SELECT area, grp, fy_of(month) AS fy,
+		coalesce(sum(n) FILTER (WHERE kind = 0), 0) AS starts,
+		coalesce(sum(n) FILTER (WHERE kind = 1), 0) AS ends,
+		coalesce(sum(n) FILTER (WHERE kind = 1 AND died), 0) AS deaths,
+		coalesce(sum(n) FILTER (WHERE kind = 2), 0) AS rehab,
+		bool_and(synthetic) AS synthetic
+	FROM grouped GROUP BY area, grp, fy
 ),
 span AS (SELECT min(fy) AS lo, max(fy) AS hi FROM per_year),
 grid AS (

@@ -1,0 +1,43 @@
+-- Per area × group × financial year: people in structured treatment at any time in the year,
+-- new presentations, deaths in treatment and residential rehab starts.
+-- In treatment in year y ⇔ triaged by its end and not discharged before its start, so
+-- count(y) = #triaged in years ≤ y − #discharged in years < y: one pass over the journeys.
+WITH grouped AS (
+	-- 'group' is a cohort (adults, opiate, non_opiate, alcohol, young_people) or an adult substance group.
+	SELECT area, 'adults' AS grp, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, cohort, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, substance_group, * EXCLUDE (area) FROM journey_facts WHERE age_group = 'adults'
+	UNION ALL SELECT area, 'young_people', * EXCLUDE (area) FROM journey_facts WHERE age_group = 'young_people'
+),
+events AS (
+	SELECT area, grp, fy_of(triage_date) AS fy, 1 AS starts, 0 AS ends, 0 AS deaths, 0 AS rehab, synthetic FROM grouped
+	UNION ALL SELECT area, grp, fy_of(discharge_date), 0, 1, CASE WHEN discharge_reason = 'died' THEN 1 ELSE 0 END, 0, synthetic
+		FROM grouped WHERE discharge_date IS NOT NULL
+	UNION ALL SELECT area, grp, fy_of(rehab_start_date), 0, 0, 0, 1, synthetic FROM grouped WHERE rehab_start_date IS NOT NULL
+),
+per_year AS (
+	SELECT area, grp, fy, sum(starts) AS starts, sum(ends) AS ends, sum(deaths) AS deaths, sum(rehab) AS rehab, bool_and(synthetic) AS synthetic
+	FROM events GROUP BY ALL
+),
+span AS (SELECT min(fy) AS lo, max(fy) AS hi FROM per_year),
+grid AS (
+	SELECT g.area, g.grp, y.fy FROM (SELECT DISTINCT area, grp FROM per_year) g
+	CROSS JOIN (SELECT unnest(range(lo, hi + 1)) AS fy FROM span) y
+),
+filled AS (
+	SELECT grid.*, coalesce(p.starts, 0) AS starts, coalesce(p.ends, 0) AS ends, coalesce(p.deaths, 0) AS deaths,
+		coalesce(p.rehab, 0) AS rehab, p.synthetic
+	FROM grid LEFT JOIN per_year p USING (area, grp, fy)
+),
+counted AS (
+	SELECT area, grp AS "group", CAST(fy AS INTEGER) AS fy,
+		CAST(sum(starts) OVER w - coalesce(sum(ends) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS INTEGER) AS in_treatment,
+		CAST(starts AS INTEGER) AS new_presentations,
+		CAST(deaths AS INTEGER) AS deaths_in_treatment,
+		CAST(rehab AS INTEGER) AS rehab_starts,
+		coalesce(bool_and(synthetic) OVER (PARTITION BY area), true) AS synthetic
+	FROM filled
+	WINDOW w AS (PARTITION BY area, grp ORDER BY fy)
+)
+-- Years before April 2016 only build up the stock of open journeys.
+SELECT * FROM counted WHERE fy >= 2016 ORDER BY area, "group", fy;
