@@ -129,14 +129,23 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 			);
 			if (duplicate.length) throw new IngestError(file.name, 'this file is already loaded. Forget it first to load it again.');
 			const t1 = performance.now();
-			const report = await ingestFile(s.db, { fileId, name: file.name, bytes });
+			// IndexedDB copies the bytes at put() and writes while the worker validates: overlap the two,
+			// and take the stored copy back if the file is refused.
+			const stored = storedFiles.put({ fileId, name: file.name, bytes, loadedAt: new Date().toISOString() }).then(
+				() => true,
+				() => false
+			);
+			let report: ValidationReport;
+			try {
+				report = await ingestFile(s.db, { fileId, name: file.name, bytes });
+			} catch (e) {
+				if (await stored) await storedFiles.remove(fileId).catch(() => {});
+				throw e;
+			}
 			performance.measure('load-ingest', { start: t1 });
 			s.reports.push(report);
-			const t2 = performance.now();
-			await storedFiles.put({ fileId, name: file.name, bytes, loadedAt: new Date().toISOString() }).catch(() => {
-				report.warnings.unshift({ line: 0, problem: 'could not be kept in browser storage (quota); it will not survive a reload' });
-			});
-			performance.measure('load-store', { start: t2 });
+			if (!(await stored)) report.warnings.unshift({ line: 0, problem: 'could not be kept in browser storage (quota); it will not survive a reload' });
+			performance.measure('load-store', { start: t1 });
 			onProgress({ name: file.name, phase: 'done', bytes: file.size, total: file.size, rows: report.rowsLoaded });
 			outcomes.push({ name: file.name, report });
 		} catch (e) {

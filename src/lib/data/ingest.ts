@@ -105,6 +105,8 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 
 		if (kind === 'figures' || kind === 'fingertips') await registerPeriods(db);
 		await db.exec(SQL[kind].normalise);
+		// The all-text staging table is no longer needed: free it before the insert copies the rows again.
+		await db.exec('DROP TABLE IF EXISTS src');
 
 		const [counts] = await db.query<{ good: number; bad: number; warned: number }>(
 			`SELECT count(*) FILTER (WHERE problem IS NULL) AS good, count(*) FILTER (WHERE problem IS NOT NULL) AS bad,

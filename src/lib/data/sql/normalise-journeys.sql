@@ -30,7 +30,8 @@ WITH t AS (
 	LEFT JOIN referral_labels r ON r.label = lower(trim(src.referral_source))
 	LEFT JOIN discharge_labels d ON d.label = lower(trim(src.discharge_reason))
 )
-SELECT *,
+-- The raw text is only needed for the messages: leaving it out of `norm` lowers the memory peak.
+SELECT * EXCLUDE (age_raw, substance_raw, referral_raw, triage_raw, discharge_raw, rehab_raw),
 	nullif(concat_ws('; ',
 		CASE WHEN client_id IS NULL THEN 'client id (CLIENTID) is blank' END,
 		CASE WHEN area_code IS NULL THEN 'area code (LA) is blank'
