@@ -1,7 +1,6 @@
 // Native DuckDB (@duckdb/node-api, one thread) reading a CSV into a table: the ingest yardstick.
 // Run as a child process so its memory and CPU never overlap the browser measurements:
 //   node bench/lib/native.js FILE RUNS   → prints JSON { version, rows, ms: [...] } (first run is a warm-up)
-import { DuckDBInstance } from '@duckdb/node-api';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 
@@ -15,6 +14,8 @@ export function nativeRead(file, runs) {
 }
 
 async function main(file, runs) {
+	// Imported here, in the child only: the parent runs without the native module (see bench/ensure-native.js).
+	const { DuckDBInstance } = await import('@duckdb/node-api');
 	const sql = (s) => s.replace(/'/g, "''");
 	const ms = [];
 	let rows = null;
