@@ -41,3 +41,25 @@ export const PALETTE = {
 	england: 'var(--c-england)',
 	muted: 'var(--c-muted)'
 };
+
+/** One bar: a series' value for a category (BarChart). */
+export interface BarValue {
+	series: string;
+	value: number | null;
+	suppressed?: boolean;
+	lower?: number | null;
+	upper?: number | null;
+}
+
+export interface BarRow {
+	label: string;
+	values: BarValue[];
+}
+
+export interface BarSeries {
+	id: string;
+	label: string;
+	color: string;
+	/** Hatched, so a second series stays distinct in greyscale print. */
+	hatch?: boolean;
+}

@@ -5,7 +5,8 @@
  * views are for sharing, so they never show counts of 1 to 4.
  */
 import type { Model } from '$lib/metrics/model';
-import type { Series, Annotation } from '$lib/charts/types';
+import type { Series, Annotation, BarRow, BarSeries } from '$lib/charts/types';
+export type { BarRow, BarSeries, BarValue } from '$lib/charts/types';
 import type { TableSpec } from '$lib/export/table';
 import type { TrajectoryRow } from '$lib/metrics/treatment';
 import { trajectory, monthly, monthlyProjection, risingSince, PLAN_END_FY } from '$lib/metrics/treatment';
@@ -31,23 +32,6 @@ export const SUPPRESSION_NOTE = '* = suppressed: a count of 1 to 4, or a percent
 export const RECORDS_SOURCE = 'synthetic-journeys.csv (record level)';
 export const RELEASES_SOURCE = 'synthetic-prison-releases.csv (record level)';
 
-export interface BarValue {
-	series: string;
-	value: number | null;
-	suppressed?: boolean;
-	lower?: number | null;
-	upper?: number | null;
-}
-export interface BarRow {
-	label: string;
-	values: BarValue[];
-}
-export interface BarSeries {
-	id: string;
-	label: string;
-	color: string;
-	hatch?: boolean;
-}
 
 export type ChartSpec =
 	| { kind: 'trajectory'; rows: TrajectoryRow[]; yDomain?: [number, number] }
