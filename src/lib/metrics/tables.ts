@@ -4,7 +4,8 @@ import type { TrajectoryRow } from './treatment';
 import type { ContinuityRow } from './continuity';
 import type { RehabRow } from './rehab';
 import type { Headline } from './overview';
-import { fmtCount, fmtPct, fmtSigned, MISSING } from './format';
+import type { RatePoint } from './deaths';
+import { fmtCount, fmtPct, fmtRate, fmtSigned, MISSING } from './format';
 import { STATUS_LABEL } from './status';
 import { COMPARISON_LABEL } from './compare';
 
@@ -107,6 +108,32 @@ export function headlineTable(caption: string, areaNames: string[], byArea: Head
 			});
 			return row;
 		}),
+		notes: []
+	};
+}
+
+/** A published rate beside England, by period (Fingertips): the same table on the deaths page, slide and report. */
+export function rateTable(caption: string, points: RatePoint[]): TableSpec {
+	return {
+		caption,
+		columns: [
+			{ key: 'period', label: 'Period' },
+			{ key: 'local', label: 'Rate per 100,000', numeric: true },
+			{ key: 'ci', label: '95% CI', numeric: true },
+			{ key: 'count', label: 'Deaths', numeric: true },
+			{ key: 'england', label: 'England', numeric: true },
+			{ key: 'cmp', label: 'Compared with England' },
+			{ key: 'note', label: 'Note' }
+		],
+		rows: points.map((q) => ({
+			period: q.period,
+			local: fmtRate(q.local),
+			ci: q.localLower != null ? `${fmtRate(q.localLower)} to ${fmtRate(q.localUpper)}` : MISSING,
+			count: fmtCount(q.count),
+			england: fmtRate(q.england),
+			cmp: COMPARISON_LABEL[q.comparison],
+			note: q.flag ?? ''
+		})),
 		notes: []
 	};
 }

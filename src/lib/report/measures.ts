@@ -14,7 +14,7 @@ import { continuity, DEFINITION as CONTINUITY_DEFINITION } from '$lib/metrics/co
 import { rehab, DEFINITION as REHAB_DEFINITION } from '$lib/metrics/rehab';
 import { countSeries, rateSeries, deathsInTreatment, deathsDirection } from '$lib/metrics/deaths';
 import { treatmentSentence, continuitySentence } from '$lib/metrics/sentences';
-import { trajectoryTable, continuityTable, rehabTable } from '$lib/metrics/tables';
+import { trajectoryTable, continuityTable, rehabTable, rateTable } from '$lib/metrics/tables';
 import { areaName, figures, sourcesOf } from '$lib/metrics/figures';
 import { cohortLabel, COHORT_DEFINITION, SUBSTANCES } from '$lib/metrics/cohorts';
 import { STATUS_RULE, type Status } from '$lib/metrics/status';
@@ -254,28 +254,7 @@ export function rateMeasures(model: Model, area: string): Measure[] {
 				synthetic: false,
 				sources: r.sources,
 				definition: `Rates per 100,000 as published by OHID Fingertips, with their 95% confidence intervals. ${COMPARISON_RULE} Lower is better. ONS rule: no rate from fewer than 10 deaths, and rates from fewer than 20 flagged.`,
-				table: {
-					caption: `${name}: ${label}, local and England`,
-					columns: [
-						{ key: 'period', label: 'Period' },
-						{ key: 'local', label: 'Rate per 100,000', numeric: true },
-						{ key: 'ci', label: '95% CI', numeric: true },
-						{ key: 'count', label: 'Deaths', numeric: true },
-						{ key: 'england', label: 'England', numeric: true },
-						{ key: 'cmp', label: 'Compared with England' },
-						{ key: 'note', label: 'Note' }
-					],
-					rows: r.points.map((q) => ({
-						period: q.period,
-						local: fmtRate(q.local),
-						ci: q.localLower != null ? `${fmtRate(q.localLower)} to ${fmtRate(q.localUpper)}` : MISSING,
-						count: fmtCount(q.count),
-						england: fmtRate(q.england),
-						cmp: COMPARISON_LABEL[q.comparison],
-						note: q.flag ?? ''
-					})),
-					notes: []
-				},
+				table: rateTable(`${name}: ${label}, local and England`, r.points),
 				chart: {
 					kind: 'line',
 					categories: r.points.map((q) => q.period),
