@@ -4,7 +4,7 @@ import type { TrajectoryRow } from './treatment';
 import type { ContinuityRow } from './continuity';
 import type { RehabRow } from './rehab';
 import type { Headline } from './overview';
-import type { RatePoint } from './deaths';
+import type { RatePoint, InTreatmentRow } from './deaths';
 import { fmtCount, fmtPct, fmtRate, fmtSigned, MISSING } from './format';
 import { STATUS_LABEL } from './status';
 import { COMPARISON_LABEL } from './compare';
@@ -133,6 +133,28 @@ export function rateTable(caption: string, points: RatePoint[]): TableSpec {
 			england: fmtRate(q.england),
 			cmp: COMPARISON_LABEL[q.comparison],
 			note: q.flag ?? ''
+		})),
+		notes: []
+	};
+}
+
+/** Deaths in treatment by cohort and year: published years, then years counted from records. */
+export function deathsInTreatmentTable(caption: string, rows: InTreatmentRow[]): TableSpec {
+	return {
+		caption,
+		columns: [
+			{ key: 'year', label: 'Financial year' },
+			{ key: 'opiate', label: 'Opiate', numeric: true },
+			{ key: 'non_opiate', label: 'Non-opiate', numeric: true },
+			{ key: 'alcohol', label: 'Alcohol only', numeric: true },
+			{ key: 'source', label: 'Source' }
+		],
+		rows: rows.map((r) => ({
+			year: r.label,
+			opiate: fmtCount(r.opiate.value, r.opiate.suppressed),
+			non_opiate: fmtCount(r.non_opiate.value, r.non_opiate.suppressed),
+			alcohol: fmtCount(r.alcohol.value, r.alcohol.suppressed),
+			source: r.source === 'published' ? 'Published' : 'Records'
 		})),
 		notes: []
 	};

@@ -14,7 +14,7 @@ import { continuity, DEFINITION as CONTINUITY_DEFINITION } from '$lib/metrics/co
 import { rehab, DEFINITION as REHAB_DEFINITION } from '$lib/metrics/rehab';
 import { countSeries, rateSeries, deathsInTreatment, deathsDirection } from '$lib/metrics/deaths';
 import { treatmentSentence, continuitySentence } from '$lib/metrics/sentences';
-import { trajectoryTable, continuityTable, rehabTable, rateTable } from '$lib/metrics/tables';
+import { trajectoryTable, continuityTable, rehabTable, rateTable, deathsInTreatmentTable } from '$lib/metrics/tables';
 import { areaName, figures, sourcesOf } from '$lib/metrics/figures';
 import { cohortLabel, COHORT_DEFINITION, SUBSTANCES } from '$lib/metrics/cohorts';
 import { STATUS_RULE, type Status } from '$lib/metrics/status';
@@ -729,24 +729,7 @@ export function deathsInTreatmentMeasure(model: Model, area: string): Measure | 
 		synthetic: dit.synthetic,
 		sources: [...dit.sources, ...(dit.synthetic ? [RECORDS_SOURCE] : [])],
 		definition: `Journeys ending with the discharge reason 'died' in the financial year, by substance cohort. Years marked 'Published' are as printed in the grant return; later years are counted from records. ${dit.notes.join(' ')}`.trim(),
-		table: withSuppressionNote({
-			caption: `${name}: deaths in treatment by cohort`,
-			columns: [
-				{ key: 'year', label: 'Financial year' },
-				{ key: 'opiate', label: 'Opiate', numeric: true },
-				{ key: 'non_opiate', label: 'Non-opiate', numeric: true },
-				{ key: 'alcohol', label: 'Alcohol only', numeric: true },
-				{ key: 'source', label: 'Source' }
-			],
-			rows: dit.rows.map((r) => ({
-				year: r.label,
-				opiate: fmtCount(r.opiate.value, r.opiate.suppressed),
-				non_opiate: fmtCount(r.non_opiate.value, r.non_opiate.suppressed),
-				alcohol: fmtCount(r.alcohol.value, r.alcohol.suppressed),
-				source: r.source === 'published' ? 'Published' : 'Records'
-			})),
-			notes: []
-		}),
+		table: withSuppressionNote(deathsInTreatmentTable(`${name}: deaths in treatment by cohort`, dit.rows)),
 		chart: {
 			kind: 'line',
 			categories: dit.rows.map((r) => r.label),
