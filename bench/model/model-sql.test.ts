@@ -53,7 +53,7 @@ beforeAll(async () => {
 			spawnSync(process.execPath, ['scripts/generate.js', '--rows', String(ROWS), '--out', file, '--quiet'], { stdio: 'inherit' });
 		}
 		const t0 = performance.now();
-		const r = await ingestFile(db, { fileId: 100, name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
+		const r = await ingestFile(db, { fileId: 100, name: path.basename(file), data: new Uint8Array(readFileSync(file)) });
 		console.log(`ingested ${r.rowsLoaded} rows in ${Math.round(performance.now() - t0)} ms (Node, duckdb-wasm)`);
 	}
 });

@@ -83,7 +83,7 @@ async function run(name: string, bytes: Uint8Array, fileId = nextId++): Promise<
 	const head = bytes.slice(0, 64);
 	let result: Result;
 	try {
-		result = { fileId, report: await ingestFile(db, { fileId, name, bytes }) };
+		result = { fileId, report: await ingestFile(db, { fileId, name, data: bytes }) };
 	} catch (e) {
 		if (!(e instanceof IngestError)) throw new Error(`${name}: ingestFile threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
 		result = { fileId, error: e };

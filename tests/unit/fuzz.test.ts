@@ -60,7 +60,7 @@ beforeAll(async () => {
 	db = await openEmptyDb();
 	let id = 1;
 	for (const kind of KINDS) {
-		const r = await ingestFile(db, { fileId: id++, name: `good-${kind}.csv`, bytes: new TextEncoder().encode(BASES[kind] + '\n') });
+		const r = await ingestFile(db, { fileId: id++, name: `good-${kind}.csv`, data: new TextEncoder().encode(BASES[kind] + '\n') });
 		expect(r.rowsRejected).toBe(0);
 	}
 	for (const t of ['figures', 'journeys', 'releases'])
@@ -95,7 +95,7 @@ test(`${CASES} seeded mutations keep the ingest contract`, async () => {
 		let report: ValidationReport | undefined;
 		const t0 = performance.now();
 		try {
-			report = await ingestFile(db, { fileId: id, name, bytes: c.bytes });
+			report = await ingestFile(db, { fileId: id, name, data: c.bytes });
 		} catch (e) {
 			if (!(e instanceof IngestError)) throw new Error(`${where}: ${(e as Error)?.name}: ${(e as Error)?.message}`);
 			expect(e.fileName, where).toBe(name);

@@ -53,18 +53,17 @@ export function started(): boolean {
 
 async function start(): Promise<Session> {
 	performance.mark('duckdb-start');
+	// Fetched while the engine compiles.
+	const defaults = Promise.all(DEFAULT_FILES.map(async (name) => [name, new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer())] as const));
 	const db = await createBrowserDb();
 	await initSchema(db);
 	const reports: ValidationReport[] = [];
 	let id = 1;
-	for (const name of DEFAULT_FILES) {
-		const bytes = new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer());
-		reports.push(await ingestFile(db, { fileId: id++, name, bytes, embedded: true }));
-	}
+	for (const [name, bytes] of await defaults) reports.push(await ingestFile(db, { fileId: id++, name, data: bytes, embedded: true }));
 	const restored: LoadOutcome[] = [];
 	for (const f of await storedFiles.list().catch(() => [])) {
 		try {
-			reports.push(await ingestFile(db, { fileId: f.fileId, name: f.name, bytes: f.bytes }));
+			reports.push(await ingestFile(db, { fileId: f.fileId, name: f.name, data: f.data }));
 			restored.push({ name: f.name, report: reports[reports.length - 1] });
 		} catch (e) {
 			restored.push({ name: f.name, error: (e as Error).message });
@@ -78,23 +77,21 @@ async function start(): Promise<Session> {
 const PROGRESS_EVERY_MS = 80;
 
 /**
- * Reads a file in the chunks the browser streams it in, so the page never blocks on one big copy, and
- * counts line breaks on the way (a native `indexOf` per chunk): the row count shown in the progress bar
- * and the fingerprint used to spot the same file loaded twice, with no second pass over the bytes.
+ * Streams a file in the chunks the browser reads it in, counting line breaks (a native `indexOf` per chunk),
+ * for the progress bar: it runs in the page while DuckDB reads the same file in its worker, and keeps nothing.
  */
-async function readWithProgress(file: File, onProgress: (p: LoadProgress) => void): Promise<{ bytes: Uint8Array; rows: number }> {
+async function countRows(file: File, onProgress: (p: LoadProgress) => void): Promise<number> {
 	const total = file.size;
-	const out = new Uint8Array(total);
 	const reader = file.stream().getReader();
 	let offset = 0;
 	let breaks = 0;
 	let reported = 0;
+	let last = 10;
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
-		if (offset + value.length > total) throw new IngestError(file.name, 'the file changed while it was being read. Load it again.');
-		out.set(value, offset);
 		offset += value.length;
+		last = value[value.length - 1] ?? last;
 		for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) breaks++;
 		const now = performance.now();
 		if (now - reported >= PROGRESS_EVERY_MS || offset === total) {
@@ -102,10 +99,8 @@ async function readWithProgress(file: File, onProgress: (p: LoadProgress) => voi
 			onProgress({ name: file.name, phase: 'reading', bytes: offset, total, rows: Math.max(0, breaks - 1) });
 		}
 	}
-	const bytes = offset === total ? out : out.subarray(0, offset);
 	// Lines = line breaks, plus a last line without one; minus the header.
-	const lines = breaks + (offset > 0 && bytes[offset - 1] !== 10 ? 1 : 0);
-	return { bytes, rows: Math.max(0, lines - 1) };
+	return Math.max(0, breaks + (offset > 0 && last !== 10 ? 1 : 0) - 1);
 }
 
 /**
@@ -118,34 +113,33 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 	for (const file of files) {
 		try {
 			checkSize(file.name, file.size);
-			const t0 = performance.now();
-			const { bytes, rows } = await readWithProgress(file, onProgress);
-			performance.measure('load-read', { start: t0 });
-			onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size, rows });
+			if (s.reports.some((r) => !r.embedded && r.fileName === file.name && r.bytes === file.size))
+				throw new IngestError(file.name, 'this file is already loaded. Forget it first to load it again.');
 			const fileId = await nextFileId(s.db);
-			const duplicate = await s.db.query<{ file_name: string }>(
-				`SELECT file_name FROM files WHERE file_name = ? AND NOT embedded AND rows_loaded + rows_rejected = ?`,
-				[file.name, rows]
-			);
-			if (duplicate.length) throw new IngestError(file.name, 'this file is already loaded. Forget it first to load it again.');
-			const t1 = performance.now();
-			// IndexedDB copies the bytes at put() and writes while the worker validates: overlap the two,
-			// and take the stored copy back if the file is refused.
-			const stored = storedFiles.put({ fileId, name: file.name, bytes, loadedAt: new Date().toISOString() }).then(
+			const t0 = performance.now();
+			// DuckDB reads the File itself, in its worker; the page only counts rows for the progress bar, and
+			// IndexedDB copies the File off the main thread: the three overlap.
+			const counted = countRows(file, onProgress).then((rows) => {
+				performance.measure('load-read', { start: t0 });
+				onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size, rows });
+			});
+			const stored = storedFiles.put({ fileId, name: file.name, data: file, loadedAt: new Date().toISOString() }).then(
 				() => true,
 				() => false
 			);
 			let report: ValidationReport;
 			try {
-				report = await ingestFile(s.db, { fileId, name: file.name, bytes });
+				report = await ingestFile(s.db, { fileId, name: file.name, data: file });
+				performance.measure('load-ingest', { start: t0 });
 			} catch (e) {
 				if (await stored) await storedFiles.remove(fileId).catch(() => {});
 				throw e;
+			} finally {
+				await counted.catch(() => {});
 			}
-			performance.measure('load-ingest', { start: t1 });
 			s.reports.push(report);
 			if (!(await stored)) report.warnings.unshift({ line: 0, problem: 'could not be kept in browser storage (quota); it will not survive a reload' });
-			performance.measure('load-store', { start: t1 });
+			performance.measure('load-store', { start: t0 });
 			onProgress({ name: file.name, phase: 'done', bytes: file.size, total: file.size, rows: report.rowsLoaded });
 			outcomes.push({ name: file.name, report });
 		} catch (e) {

@@ -12,6 +12,8 @@ export interface Db {
 	exec(sql: string): Promise<void>;
 	/** Makes bytes readable by `read_csv(name)`. The bytes may be detached afterwards. */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Makes a Blob (a File the user picked) readable by `read_csv(name)`; DuckDB reads it as it needs it. */
+	registerBlob(name: string, blob: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

@@ -113,6 +113,10 @@ export async function createBrowserDb(): Promise<BrowserDb> {
 		async registerFile(name: string, bytes: Uint8Array) {
 			await db.registerFileBuffer(name, bytes);
 		},
+		async registerBlob(name: string, blob: Blob) {
+			// Read by the worker with FileReaderSync, a chunk at a time: the page never copies the file.
+			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name: string) {
 			await db.dropFile(name);
 		},

@@ -39,6 +39,9 @@ export async function createNodeDb(): Promise<Db> {
 		async registerFile(name: string, bytes: Uint8Array) {
 			db.registerFileBuffer(name, bytes);
 		},
+		async registerBlob(name: string, blob: Blob) {
+			db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+		},
 		async dropFile(name: string) {
 			db.dropFile(name);
 		},

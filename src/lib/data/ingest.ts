@@ -1,13 +1,16 @@
 /**
  * Loads one CSV file into the canonical tables: decode → read the header → detect the kind → let DuckDB
  * parse the body (rejects recorded with line numbers) → validate and type in SQL → insert in one
- * transaction. A bad file throws an IngestError and leaves everything already loaded as it was.
+ * transaction. A journeys extract in canonical form takes a fast path (typed-journeys.ts) that stores the
+ * same rows in one pass. A bad file throws an IngestError and leaves everything already loaded as it was.
  */
 import type { Db } from './db';
 import type { Encoding } from './decode';
 import { detectKind, KINDS, type Kind } from './kinds';
 import { parsePeriod } from './periods';
-import { decodeCsv, stageCsv, rowLines, IngestError, MAX_LINE_BYTES, type CsvReject } from './read-csv';
+import { decodeCsv, sniffCsv, stageCsv, rowLines, IngestError, MAX_LINE_BYTES, type CsvReject } from './read-csv';
+import { loadTypedJourneys } from './typed-journeys';
+import { storeJourneyCube } from './journey-cube';
 import normaliseJourneys from './sql/normalise-journeys.sql?raw';
 import normaliseReleases from './sql/normalise-releases.sql?raw';
 import normaliseFigures from './sql/normalise-figures.sql?raw';
@@ -54,12 +57,15 @@ export interface ValidationReport {
 	periodEnd: string | null;
 	synthetic: boolean;
 	embedded: boolean;
+	/** Size of the file as given, in bytes. */
+	bytes: number;
 }
 
 export interface IngestInput {
 	fileId: number;
 	name: string;
-	bytes: Uint8Array;
+	/** The file: its bytes, or a Blob (a File the user picked), which DuckDB can read without a copy in the page. */
+	data: Uint8Array | Blob;
 	embedded?: boolean;
 }
 
@@ -72,10 +78,12 @@ export function checkSize(name: string, size: number): void {
 }
 
 export async function ingestFile(db: Db, input: IngestInput): Promise<ValidationReport> {
-	const { fileId, name } = input;
-	checkSize(name, input.bytes.length);
-	const csv = decodeCsv(name, input.bytes);
-	const { header } = csv;
+	const { fileId, name, data } = input;
+	const size = data instanceof Uint8Array ? data.length : data.size;
+	const embedded = input.embedded ?? false;
+	checkSize(name, size);
+	const sniffed = await sniffCsv(name, data);
+	const { header } = sniffed.csv;
 	if (header.names.length > MAX_COLUMNS)
 		throw new IngestError(name, `the header has ${header.names.length.toLocaleString('en-GB')} columns; no supported extract has more than ${MAX_COLUMNS.toLocaleString('en-GB')}.`, 1);
 	const detected = detectKind(header.names);
@@ -95,12 +103,39 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			if (plain !== -1) ignored.splice(plain, 1);
 			ignored.push(`${h} (duplicate name: the first is used)`);
 		} else seen.add(h.toLowerCase());
+	const report = async (fields: Pick<ValidationReport, 'encoding' | 'rowsLoaded' | 'rowsRejected' | 'rejects' | 'warningCount' | 'warnings'>): Promise<ValidationReport> => {
+		const [file] = await db.query<{ areas: string[]; start: string | null; end: string | null; synthetic: boolean }>(
+			`SELECT area_codes AS areas, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end", synthetic FROM files WHERE file_id = ?`,
+			[fileId]
+		);
+		return {
+			fileId,
+			fileName: name,
+			kind,
+			kindLabel: detected.spec.label,
+			delimiter: header.delimiter,
+			ignoredColumns: ignored,
+			areas: [...(file?.areas ?? [])],
+			periodStart: file?.start ?? null,
+			periodEnd: file?.end ?? null,
+			synthetic: Boolean(file?.synthetic),
+			embedded,
+			bytes: size,
+			...fields
+		};
+	};
 
+	const utf8 = sniffed.csv.encoding === 'utf-8' || sniffed.csv.encoding === 'utf-8-bom';
+	if (kind === 'journeys' && utf8 && (await loadTypedJourneys(db, { fileId, name, data, header, detected, embedded })))
+		return report({ encoding: sniffed.csv.encoding, rowsLoaded: await rowsOf(db, fileId), rowsRejected: 0, rejects: [], warningCount: 0, warnings: [] });
+
+	const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+	const csv = sniffed.whole ? sniffed.csv : decodeCsv(name, bytes);
 	try {
 		const select = detected.spec.columns
 			.map((c) => (detected.index.has(c.id) ? `c${detected.index.get(c.id)} AS ${c.id}` : `NULL::VARCHAR AS ${c.id}`))
 			.join(', ');
-		const staged = await stageCsv(db, name, input.bytes, csv, { table: 'src', select, tag: String(fileId) });
+		const staged = await stageCsv(db, name, bytes, csv, { table: 'src', select, tag: String(fileId) });
 		const csvRejects: CsvReject[] = staged.rejects;
 
 		if (kind === 'figures' || kind === 'fingertips') await registerPeriods(db);
@@ -130,30 +165,8 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 		}
 		const warnings = await listed('warning', 'AND problem IS NULL');
 
-		const synthetic = await insertAtomically(db, kind, fileId, name, Number(counts.good), rowsRejected, input.embedded ?? false);
-		const [span] = await db.query<{ areas: string[]; start: string | null; end: string | null }>(
-			`SELECT area_codes AS areas, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end" FROM files WHERE file_id = ?`,
-			[fileId]
-		);
-		return {
-			fileId,
-			fileName: name,
-			kind,
-			kindLabel: detected.spec.label,
-			encoding: staged.encoding,
-			delimiter: header.delimiter,
-			rowsLoaded: Number(counts.good),
-			rowsRejected,
-			rejects,
-			warningCount: Number(counts.warned),
-			warnings,
-			ignoredColumns: ignored,
-			areas: [...(span?.areas ?? [])],
-			periodStart: span?.start ?? null,
-			periodEnd: span?.end ?? null,
-			synthetic,
-			embedded: input.embedded ?? false
-		};
+		await insertAtomically(db, kind, fileId, name, Number(counts.good), rowsRejected, embedded);
+		return report({ encoding: staged.encoding, rowsLoaded: Number(counts.good), rowsRejected, rejects, warningCount: Number(counts.warned), warnings });
 	} catch (e) {
 		if (e instanceof IngestError) throw e;
 		// Whatever went wrong, the caller gets one kind of error, naming the file; nothing was stored.
@@ -196,41 +209,40 @@ async function registerPeriods(db: Db): Promise<void> {
 	await db.query(`INSERT OR IGNORE INTO periods VALUES ${rows.map(() => '(?, ?, ?::DATE, ?::DATE, ?)').join(', ')}`, rows.flat());
 }
 
-async function insertAtomically(
-	db: Db,
-	kind: Kind,
-	fileId: number,
-	name: string,
-	good: number,
-	rejected: number,
-	embedded: boolean
-): Promise<boolean> {
-	const [{ synthetic }] = await db.query<{ synthetic: boolean }>(`SELECT coalesce(bool_or(synthetic), false) AS synthetic FROM norm WHERE problem IS NULL`);
-	const dateExpr =
-		kind === 'journeys' ? 'min(triage_date), max(coalesce(discharge_date, triage_date))' : kind === 'releases' ? 'min(release_date), max(release_date)' : 'min(p.period_start), max(p.period_end)';
-	const join = kind === 'figures' || kind === 'fingertips' ? 'JOIN periods p USING (period_raw)' : '';
+/** Inserts the good rows of `norm` and the file's `files` row (and, for journeys, its cube) in one transaction. */
+async function insertAtomically(db: Db, kind: Kind, fileId: number, name: string, good: number, rejected: number, embedded: boolean): Promise<void> {
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		await db.query(SQL[kind].insert, [fileId]);
-		await db.query(
-			`INSERT INTO files SELECT ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ${dateExpr}, list(DISTINCT area_code ORDER BY area_code),
-				(SELECT min(source) FROM (SELECT ${kind === 'figures' || kind === 'fingertips' ? 'source' : 'NULL AS source'} FROM norm WHERE problem IS NULL LIMIT 1))
-			FROM norm ${join} WHERE problem IS NULL`,
-			[fileId, name, kind, good, rejected, Boolean(synthetic), embedded]
-		);
+		if (kind === 'journeys') {
+			if (!(await storeJourneyCube(db, { fileId, name, rejected, embedded }))) throw new Error('no journeys to store');
+		} else {
+			const dates = kind === 'releases' ? 'min(release_date), max(release_date)' : 'min(p.period_start), max(p.period_end)';
+			const figures = kind === 'figures' || kind === 'fingertips';
+			await db.query(
+				`INSERT INTO files SELECT ?, ?, ?, ?, ?, coalesce(bool_or(synthetic), false), ?, now()::TIMESTAMP, ${dates}, list(DISTINCT area_code ORDER BY area_code),
+					(SELECT min(source) FROM (SELECT ${figures ? 'source' : 'NULL AS source'} FROM norm WHERE problem IS NULL LIMIT 1))
+				FROM norm ${figures ? 'JOIN periods p USING (period_raw)' : ''} WHERE problem IS NULL`,
+				[fileId, name, kind, good, rejected, embedded]
+			);
+		}
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => {});
 		throw new IngestError(name, `could not be stored: ${(e as Error).message}`);
 	}
-	return Boolean(synthetic);
+}
+
+async function rowsOf(db: Db, fileId: number): Promise<number> {
+	const [{ n }] = await db.query<{ n: number }>(`SELECT rows_loaded AS n FROM files WHERE file_id = ?`, [fileId]);
+	return Number(n);
 }
 
 /** Removes one file's rows from every canonical table. */
 export async function forgetFile(db: Db, fileId: number): Promise<void> {
 	await db.exec('BEGIN TRANSACTION');
 	try {
-		for (const t of ['figures', 'journeys', 'releases', 'files']) await db.query(`DELETE FROM ${t} WHERE file_id = ?`, [fileId]);
+		for (const t of ['figures', 'journeys', 'journey_cubes', 'releases', 'files']) await db.query(`DELETE FROM ${t} WHERE file_id = ?`, [fileId]);
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => {});

@@ -23,7 +23,7 @@ export async function openDefaultDb(files: readonly string[] = DEFAULT_FILES): P
 	let fileId = 1;
 	for (const name of files) {
 		const bytes = new Uint8Array(await readFile(path.join(DATA_DIR, name)));
-		reports.push(await ingestFile(db, { fileId: fileId++, name, bytes, embedded: true }));
+		reports.push(await ingestFile(db, { fileId: fileId++, name, data: bytes, embedded: true }));
 	}
 	return { db, reports };
 }

@@ -1,6 +1,7 @@
 /**
- * The user's files, kept as raw bytes in IndexedDB so they survive a reload and a browser restart
- * (DuckDB's own OPFS persistence has open bugs). Nothing is ever uploaded.
+ * The user's files, kept as they were picked (File objects, which IndexedDB copies off the main thread) so
+ * they survive a reload and a browser restart (DuckDB's own OPFS persistence has open bugs). Nothing is ever
+ * uploaded.
  */
 const DB_NAME = 'cdp-dashboard';
 const STORE = 'files';
@@ -8,7 +9,7 @@ const STORE = 'files';
 export interface StoredFile {
 	fileId: number;
 	name: string;
-	bytes: Uint8Array;
+	data: Blob;
 	loadedAt: string;
 }
 

@@ -69,6 +69,23 @@ export function decodeCsv(name: string, raw: Uint8Array): DecodedCsv {
 	return { bytes, encoding, header: headerOf(name, bytes) };
 }
 
+/**
+ * Decodes enough of a file to read its header: all of a byte array, or a Blob's first 64 KB (all of it when the
+ * header or the first data line is not in them). `whole` says whether `csv` covers the entire file.
+ */
+export async function sniffCsv(name: string, data: Uint8Array | Blob): Promise<{ csv: DecodedCsv; whole: boolean }> {
+	if (data instanceof Uint8Array) return { csv: decodeCsv(name, data), whole: true };
+	if (data.size > HEADER_SAMPLE) {
+		const head = new Uint8Array(await data.slice(0, HEADER_SAMPLE).arrayBuffer());
+		// An empty check on a sample only proves the sample has no data row; the whole file decides.
+		if (head.includes(10) || head.includes(13)) {
+			const csv = decodeCsv(name, head);
+			if (!csv.header.empty) return { csv, whole: false };
+		}
+	}
+	return { csv: decodeCsv(name, new Uint8Array(await data.arrayBuffer())), whole: true };
+}
+
 /** Re-reads bytes that are not UTF-8 after all as Windows-1252, without a UTF-8 BOM they may start with. */
 function asWindows1252(raw: Uint8Array, found: Encoding) {
 	return toUtf8(found === 'utf-8-bom' ? raw.subarray(3) : raw, 'windows-1252');
@@ -92,14 +109,20 @@ function headerOf(name: string, bytes: Uint8Array): Header {
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** The read_csv call: every option fixed, nothing sniffed, all columns text, rejects kept. */
-function readCsvSql(internal: string, header: Header, newline: Header['newline'], tag: string): string {
-	const cols = header.names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+/**
+ * The read_csv call: every option fixed, nothing sniffed. Columns are `c0`, `c1`, … in header order, typed as
+ * `types` gives (VARCHAR where it gives none). With a `rejectsTag` a line that cannot be read is recorded in
+ * `rejects_<tag>` and skipped; without one it stops the read.
+ */
+export function readCsvSql(internal: string, header: Header, newline: Header['newline'], opts: { rejectsTag?: string; types?: (string | undefined)[] } = {}): string {
+	const cols = header.names.map((_, i) => `'c${i}': '${opts.types?.[i] ?? 'VARCHAR'}'`).join(', ');
 	const nl = newline === '\r' ? '\\r' : newline === '\r\n' ? '\\r\\n' : '\\n';
+	const rejects = opts.rejectsTag
+		? `, store_rejects = true, rejects_table = 'rejects_${opts.rejectsTag}', rejects_scan = 'reject_scans_${opts.rejectsTag}'`
+		: '';
 	return `read_csv(${sqlString(internal)}, header = false, skip = 1, auto_detect = false,
 		delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', new_line = '${nl}',
-		columns = {${cols}}, store_rejects = true,
-		rejects_table = 'rejects_${tag}', rejects_scan = 'reject_scans_${tag}', max_line_size = ${MAX_LINE_BYTES})`;
+		columns = {${cols}}${rejects}, max_line_size = ${MAX_LINE_BYTES})`;
 }
 
 export interface StageOptions {
@@ -134,7 +157,7 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 		try {
 			await db.exec(`DROP TABLE IF EXISTS rejects_${opts.tag}; DROP TABLE IF EXISTS reject_scans_${opts.tag};`);
 			await db.exec(
-				`CREATE OR REPLACE TEMP TABLE ${opts.table} AS SELECT row_number() OVER () AS row_no, ${opts.select} FROM ${readCsvSql(internal, csv.header, newline, opts.tag)}`
+				`CREATE OR REPLACE TEMP TABLE ${opts.table} AS SELECT row_number() OVER () AS row_no, ${opts.select} FROM ${readCsvSql(internal, csv.header, newline, { rejectsTag: opts.tag })}`
 			);
 			// DuckDB lists a short line once per missing field: keep one entry per line, the most telling.
 			return await db.query<CsvReject>(

@@ -75,6 +75,24 @@ CREATE TABLE IF NOT EXISTS journeys (
 	synthetic BOOLEAN NOT NULL
 );
 
+-- Derived from `journeys` as each file is stored, and deleted with it: the file's journeys counted per area,
+-- cohort (under 18, substance group), synthetic flag and calendar month of each event (kind 0: triage,
+-- 1: discharge, split by died, 2: residential rehab start), with the first and last date of each. The model
+-- sums these (thousands of rows) instead of reading the journeys (millions) again.
+CREATE TABLE IF NOT EXISTS journey_cubes (
+	file_id INTEGER NOT NULL,
+	area_code VARCHAR NOT NULL,
+	young BOOLEAN NOT NULL,
+	substance_group VARCHAR NOT NULL,
+	synthetic BOOLEAN NOT NULL,
+	kind INTEGER NOT NULL,
+	month DATE NOT NULL,
+	died BOOLEAN NOT NULL,
+	n BIGINT NOT NULL,
+	first_date DATE NOT NULL,
+	last_date DATE NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS releases (
 	file_id INTEGER NOT NULL,
 	release_id VARCHAR,

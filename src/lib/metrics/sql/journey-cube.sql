@@ -1,22 +1,10 @@
--- One pass over the record-level journeys (which may be millions of rows), aggregated to the grain the
--- treatment charts need: per LA (and its CDP), age group, substance group and synthetic flag, the number of
--- journeys starting (kind 0: triage), ending (kind 1: discharge, split by died) and starting residential
--- rehab (kind 2) in each calendar month, with the latest date of each kind. Every later query reads this
--- small table (thousands of rows) instead of the journeys, so the model costs one read of the data.
--- (The journeys are read once into `j`; three GROUP BYs over it measured faster in the browser than
--- GROUPING SETS or an UNNEST of the three events.)
+-- The journeys in use, summed from the per-file cubes made at load (data/sql/cube-journeys.sql), with each
+-- area's CDP: synthetic rows are left out for any area where real journeys are loaded (as journeys_in_use
+-- does row by row). Every treatment query reads this small table, so the model never reads the journeys.
 CREATE OR REPLACE TEMP TABLE journey_cube AS
-WITH j AS MATERIALIZED (
-	SELECT area_code, cdp_code, coalesce(age < 18, false) AS young, substance_group, synthetic,
-		triage_date, discharge_date, coalesce(discharge_reason = 'died', false) AS died, rehab_start_date
-	FROM journeys_in_use
-)
-SELECT area_code, cdp_code, young, substance_group, synthetic, 0 AS kind, date_trunc('month', triage_date) AS month, false AS died,
-	count(*) AS n, max(triage_date) AS last_date
-FROM j GROUP BY ALL
-UNION ALL
-SELECT area_code, cdp_code, young, substance_group, synthetic, 1, date_trunc('month', discharge_date), died, count(*), max(discharge_date)
-FROM j WHERE discharge_date IS NOT NULL GROUP BY ALL
-UNION ALL
-SELECT area_code, cdp_code, young, substance_group, synthetic, 2, date_trunc('month', rehab_start_date), false, count(*), max(rehab_start_date)
-FROM j WHERE rehab_start_date IS NOT NULL GROUP BY ALL;
+SELECT c.area_code, coalesce(a.cdp_code, c.area_code) AS cdp_code, c.young, c.substance_group, c.synthetic, c.kind, c.month, c.died,
+	sum(c.n)::BIGINT AS n, max(c.last_date) AS last_date
+FROM journey_cubes c
+LEFT JOIN area_cdp a USING (area_code)
+WHERE NOT c.synthetic OR c.area_code NOT IN (SELECT area_code FROM journey_cubes WHERE NOT synthetic)
+GROUP BY ALL;

@@ -1,0 +1,29 @@
+/**
+ * A journeys file's cube (its journeys counted per area, cohort and month: `journey_cubes`) and its `files`
+ * row, both derived from the rows just inserted into `journeys`, inside the caller's transaction.
+ */
+import type { Db } from './db';
+import cubeJourneys from './sql/cube-journeys.sql?raw';
+import fileJourneys from './sql/file-journeys.sql?raw';
+
+export interface StoredFileInfo {
+	fileId: number;
+	name: string;
+	rejected: number;
+	embedded: boolean;
+}
+
+/**
+ * Stores the cube and the `files` row. Returns false, storing no `files` row, when there are no journeys or
+ * an area code is not an ONS code (checked here once per code, not once per row).
+ */
+export async function storeJourneyCube(db: Db, file: StoredFileInfo): Promise<boolean> {
+	await db.query(cubeJourneys, [file.fileId]);
+	const [{ ok }] = await db.query<{ ok: boolean | null }>(
+		`SELECT bool_and(is_area_code(area_code)) AS ok FROM (SELECT DISTINCT area_code FROM journey_cubes WHERE file_id = ?)`,
+		[file.fileId]
+	);
+	if (!ok) return false;
+	await db.query(fileJourneys, [file.fileId, file.name, file.rejected, file.embedded]);
+	return true;
+}
