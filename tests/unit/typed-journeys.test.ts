@@ -125,6 +125,9 @@ describe('files in canonical form take the fast path and store exactly what the 
 describe('anything the full check would change or report goes through the full check', () => {
 	it.each([
 		['a client id with a trailing space', set(0, 'C1 ')],
+		['a client id with a leading no-break space', set(0, '\u00a0C1')],
+		['a journey id ending in an ideographic space', set(1, 'E1\u3000')],
+		['a client id with a non-ASCII letter', set(0, 'Cé1')],
 		['a blank client id', set(0, '')],
 		['a lower-case area code', (c: string[]) => set(2, c[2].toLowerCase())(c)],
 		['an area code that is not an ONS code', set(2, 'X123')],

@@ -15,7 +15,7 @@ export interface StoredFileInfo {
 
 /**
  * Stores the cube and the `files` row. Returns false, storing no `files` row, when there are no journeys or
- * an area code is not an ONS code (checked here once per code, not once per row).
+ * an area code is not an ONS code in capitals (checked here once per code, not once per row).
  */
 export async function storeJourneyCube(db: Db, file: StoredFileInfo): Promise<boolean> {
 	await db.query(cubeJourneys, [file.fileId]);
