@@ -363,7 +363,7 @@ function renderTable(r) {
 		const i = r.ingest;
 		add(`Ingest 1M rows (${(i.file.bytes / 1e6).toFixed(0)} MB) → 'load-redrawn'`, s3(i.toRedrawn));
 		add('  → first frame after redraw', s3(i.toFrame));
-		for (const [k, v] of Object.entries(i.phases ?? {})) if (k !== 'model') add(`  of which ${k} (app measure)`, s3(v));
+		for (const [k, v] of Object.entries(i.phases ?? {})) if (k !== 'model') add(`  phase ${k} (app measure; phases overlap)`, s3(v));
 		add('  of which model recompute (measure)', s3(i.model));
 		add('  native DuckDB read_csv, 1 thread', s3(i.native.ms));
 		add('  ratio browser ÷ native (medians)', [fmtVal(i.ratio, '×'), fmtVal(i.ratioMin, '×'), '', ''], verdict('ingestRatio'));

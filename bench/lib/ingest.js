@@ -51,7 +51,7 @@ export async function ingestOnce(page, file, { timeout = 900_000 } = {}) {
 		const change = changes[changes.length - 1].startTime;
 		const redrawn = performance.getEntriesByName('load-redrawn')[n].startTime;
 		const model = performance.getEntriesByName('model');
-		// The app's own phase measures of this load, where it sets them (browser-session: load-read,
+		// The app's own phase measures of this load, where it sets them (browser-session: load-count-rows,
 		// load-ingest, load-store; dataset: model).
 		const phases = {};
 		for (const m of performance.getEntriesByType('measure')) if (m.startTime >= change && m.startTime <= redrawn) phases[m.name] = m.duration;

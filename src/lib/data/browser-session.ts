@@ -120,7 +120,7 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 			// DuckDB reads the File itself, in its worker; the page only counts rows for the progress bar, and
 			// IndexedDB copies the File off the main thread: the three overlap.
 			const counted = countRows(file, onProgress).then((rows) => {
-				performance.measure('load-read', { start: t0 });
+				performance.measure('load-count-rows', { start: t0 });
 				onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size, rows });
 			});
 			const stored = storedFiles.put({ fileId, name: file.name, data: file, loadedAt: new Date().toISOString() }).then(
