@@ -103,9 +103,10 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			if (plain !== -1) ignored.splice(plain, 1);
 			ignored.push(`${h} (duplicate name: the first is used)`);
 		} else seen.add(h.toLowerCase());
-	const report = async (fields: Pick<ValidationReport, 'encoding' | 'rowsLoaded' | 'rowsRejected' | 'rejects' | 'warningCount' | 'warnings'>): Promise<ValidationReport> => {
-		const [file] = await db.query<{ areas: string[]; start: string | null; end: string | null; synthetic: boolean }>(
-			`SELECT area_codes AS areas, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end", synthetic FROM files WHERE file_id = ?`,
+	// Built from the stored `files` row, so both paths report what was actually stored.
+	const report = async (fields: Pick<ValidationReport, 'encoding' | 'rowsRejected' | 'rejects' | 'warningCount' | 'warnings'>): Promise<ValidationReport> => {
+		const [file] = await db.query<{ rows: number; areas: string[]; start: string | null; end: string | null; synthetic: boolean }>(
+			`SELECT rows_loaded AS rows, area_codes AS areas, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end", synthetic FROM files WHERE file_id = ?`,
 			[fileId]
 		);
 		return {
@@ -119,6 +120,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			periodStart: file?.start ?? null,
 			periodEnd: file?.end ?? null,
 			synthetic: Boolean(file?.synthetic),
+			rowsLoaded: Number(file?.rows ?? 0),
 			embedded,
 			bytes: size,
 			...fields
@@ -127,7 +129,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 
 	const utf8 = sniffed.csv.encoding === 'utf-8' || sniffed.csv.encoding === 'utf-8-bom';
 	if (kind === 'journeys' && utf8 && (await loadTypedJourneys(db, { fileId, name, data, header, detected, embedded })))
-		return report({ encoding: sniffed.csv.encoding, rowsLoaded: await rowsOf(db, fileId), rowsRejected: 0, rejects: [], warningCount: 0, warnings: [] });
+		return report({ encoding: sniffed.csv.encoding, rowsRejected: 0, rejects: [], warningCount: 0, warnings: [] });
 
 	const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 	const csv = sniffed.whole ? sniffed.csv : decodeCsv(name, bytes);
@@ -166,7 +168,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 		const warnings = await listed('warning', 'AND problem IS NULL');
 
 		await insertAtomically(db, kind, fileId, name, Number(counts.good), rowsRejected, embedded);
-		return report({ encoding: staged.encoding, rowsLoaded: Number(counts.good), rowsRejected, rejects, warningCount: Number(counts.warned), warnings });
+		return report({ encoding: staged.encoding, rowsRejected, rejects, warningCount: Number(counts.warned), warnings });
 	} catch (e) {
 		if (e instanceof IngestError) throw e;
 		// Whatever went wrong, the caller gets one kind of error, naming the file; nothing was stored.
@@ -231,11 +233,6 @@ async function insertAtomically(db: Db, kind: Kind, fileId: number, name: string
 		await db.exec('ROLLBACK').catch(() => {});
 		throw new IngestError(name, `could not be stored: ${(e as Error).message}`);
 	}
-}
-
-async function rowsOf(db: Db, fileId: number): Promise<number> {
-	const [{ n }] = await db.query<{ n: number }>(`SELECT rows_loaded AS n FROM files WHERE file_id = ?`, [fileId]);
-	return Number(n);
 }
 
 /** Removes one file's rows from every canonical table. */
