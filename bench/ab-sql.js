@@ -22,10 +22,23 @@ try {
 			await ed.fill(sql);
 			const t0 = Date.now();
 			await p.page.locator('[data-testid=run]').click();
-			await p.page.waitForFunction((n) => Number(document.querySelector('[data-testid=run-status]').dataset.runs) > n && !/Running/.test(document.querySelector('[data-testid=run-status]').textContent), runs, { timeout: 120000 });
+			await p.page.waitForFunction(
+				(n) =>
+					Number(document.querySelector('[data-testid=run-status]').dataset.runs) > n &&
+					!/Running/.test(document.querySelector('[data-testid=run-status]').textContent),
+				runs,
+				{ timeout: 120000 }
+			);
 			const status = await p.page.locator('[data-testid=run-status]').textContent();
 			const err = await p.page.locator('[data-testid=query-error]').count();
-			console.log(rep, name.padEnd(30), String(Date.now() - t0).padStart(6), 'ms wall |', status.trim(), err ? 'ERROR ' + (await p.page.locator('[data-testid=query-error]').textContent()) : '');
+			console.log(
+				rep,
+				name.padEnd(30),
+				String(Date.now() - t0).padStart(6),
+				'ms wall |',
+				status.trim(),
+				err ? 'ERROR ' + (await p.page.locator('[data-testid=query-error]').textContent()) : ''
+			);
 		}
 } finally {
 	await browser.close();

@@ -28,14 +28,32 @@ const dir = mkdtempSync(path.join(tmpdir(), 'bare-engine-'));
 // The page's script: duckdb-wasm's browser API, bundled (with apache-arrow) by the rolldown that Vite uses.
 writeFileSync(path.join(dir, 'entry.js'), `import * as duckdb from '@duckdb/duckdb-wasm'; window.duckdb = duckdb;`);
 symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
-execFileSync(path.resolve('node_modules/.bin/rolldown'), ['entry.js', '--file', 'bundle.js', '--format', 'esm'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(path.resolve('node_modules/.bin/rolldown'), ['entry.js', '--file', 'bundle.js', '--format', 'esm'], {
+	cwd: dir,
+	stdio: ['ignore', 'ignore', 'inherit']
+});
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><script type="module" src="/bundle.js"></script>');
 
 const server = createServer((req, res) => {
 	const url = req.url ?? '/';
-	const file = url === '/' ? path.join(dir, 'index.html') : url.startsWith('/dist/') ? path.join(dist, url.slice(6)) : url === '/data.csv' ? csv : path.join(dir, url);
+	const file =
+		url === '/'
+			? path.join(dir, 'index.html')
+			: url.startsWith('/dist/')
+				? path.join(dist, url.slice(6))
+				: url === '/data.csv'
+					? csv
+					: path.join(dir, url);
 	if (!existsSync(file)) return void res.writeHead(404).end();
-	const headers = { 'content-type': file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'text/csv' };
+	const headers = {
+		'content-type': file.endsWith('.wasm')
+			? 'application/wasm'
+			: file.endsWith('.html')
+				? 'text/html'
+				: file.endsWith('.js')
+					? 'text/javascript'
+					: 'text/csv'
+	};
 	let body = readFileSync(file);
 	if (gzip && file.endsWith('.wasm')) {
 		body = gzipSync(body, { level: 6 });
@@ -53,27 +71,24 @@ try {
 		await page.goto(base);
 		await page.waitForFunction(() => window.duckdb);
 		results.push(
-			await page.evaluate(
-				async (files) => {
-					const { duckdb } = window;
-					const t0 = performance.now();
-					const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(`/dist/${files[1]}`));
-					await db.instantiate(`/dist/${files[0]}`);
-					const instantiate = performance.now() - t0;
-					await db.open({});
-					const conn = await db.connect();
-					await conn.query('SET autoload_known_extensions = false');
-					await db.registerFileBuffer('j.csv', new Uint8Array(await (await fetch('/data.csv')).arrayBuffer()));
-					const reads = [];
-					for (let i = 0; i < 3; i++) {
-						const t = performance.now();
-						await conn.query(`CREATE OR REPLACE TABLE t AS SELECT * FROM read_csv('j.csv')`);
-						reads.push(performance.now() - t);
-					}
-					return { instantiate, reads };
-				},
-				FILES
-			)
+			await page.evaluate(async (files) => {
+				const { duckdb } = window;
+				const t0 = performance.now();
+				const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(`/dist/${files[1]}`));
+				await db.instantiate(`/dist/${files[0]}`);
+				const instantiate = performance.now() - t0;
+				await db.open({});
+				const conn = await db.connect();
+				await conn.query('SET autoload_known_extensions = false');
+				await db.registerFileBuffer('j.csv', new Uint8Array(await (await fetch('/data.csv')).arrayBuffer()));
+				const reads = [];
+				for (let i = 0; i < 3; i++) {
+					const t = performance.now();
+					await conn.query(`CREATE OR REPLACE TABLE t AS SELECT * FROM read_csv('j.csv')`);
+					reads.push(performance.now() - t);
+				}
+				return { instantiate, reads };
+			}, FILES)
 		);
 		await page.context().close();
 	}

@@ -46,7 +46,9 @@ const RUNS = Number(opt('runs', quick ? 2 : 5));
 const WARMUP = Number(opt('warmup', 1));
 const SWITCHES = Number(opt('switches', quick ? 20 : 40));
 const CYCLES = Number(opt('cycles', quick ? 2 : 10));
-const SIZES = opt('sizes', quick ? '100000,1000000' : '100000,1000000,3000000').split(',').map(Number);
+const SIZES = opt('sizes', quick ? '100000,1000000' : '100000,1000000,3000000')
+	.split(',')
+	.map(Number);
 const ONLY = new Set(opt('only', 'bytes,cold,ingest,switch,scale,forget').split(','));
 const MAIN_ROWS = 1_000_000;
 
@@ -160,7 +162,9 @@ try {
 			r.loadAvg = load;
 			r.warmup = i < WARMUP;
 			runs.push(r);
-			log(`cold ${r.warmup ? 'warm-up' : `run ${i - WARMUP + 1}`}: FCP ${round(r.fcp)} ms, chart frame ${round(r.chartFrame)} ms, LCP ${round(r.lcp)} ms (${r.lcpTag}), duckdb-ready ${round(r.duckdbReady)} ms, engine-ready ${round(r.engineReady)} ms${r.foreign.length ? `, FOREIGN ${r.foreign.length}` : ''}`);
+			log(
+				`cold ${r.warmup ? 'warm-up' : `run ${i - WARMUP + 1}`}: FCP ${round(r.fcp)} ms, chart frame ${round(r.chartFrame)} ms, LCP ${round(r.lcp)} ms (${r.lcpTag}), duckdb-ready ${round(r.duckdbReady)} ms, engine-ready ${round(r.engineReady)} ms${r.foreign.length ? `, FOREIGN ${r.foreign.length}` : ''}`
+			);
 		}
 		const m = runs.filter((r) => !r.warmup);
 		results.cold = {
@@ -190,16 +194,30 @@ try {
 			const before = memOf(await p.memory.sample());
 			const r = await ingestOnce(p.page, d.file);
 			const after = memOf(await p.memory.sample());
-			Object.assign(r, { loadAvg: load, warmup: ONLY.has('ingest') && i < WARMUP, before, after, foreign: p.foreign.length, errors: p.errors });
+			Object.assign(r, {
+				loadAvg: load,
+				warmup: ONLY.has('ingest') && i < WARMUP,
+				before,
+				after,
+				foreign: p.foreign.length,
+				errors: p.errors
+			});
 			runs.push(r);
-			log(`ingest 1M ${r.warmup ? 'warm-up' : `run ${runs.filter((x) => !x.warmup).length}`}: ${round(r.toRedrawn)} ms to 'load-redrawn' (${round(r.toFrame)} ms to the next frame; model ${round(r.modelMs)} ms), ${r.rows?.toLocaleString('en-GB')} rows, JS heap ${(after.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(after.wasmMemory / 1e6).toFixed(0)} MB, renderer RSS ${(after.rendererRss / 1e6).toFixed(0)} MB, load ${load}`);
+			log(
+				`ingest 1M ${r.warmup ? 'warm-up' : `run ${runs.filter((x) => !x.warmup).length}`}: ${round(r.toRedrawn)} ms to 'load-redrawn' (${round(r.toFrame)} ms to the next frame; model ${round(r.modelMs)} ms), ${r.rows?.toLocaleString('en-GB')} rows, JS heap ${(after.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(after.wasmMemory / 1e6).toFixed(0)} MB, renderer RSS ${(after.rendererRss / 1e6).toFixed(0)} MB, load ${load}`
+			);
 			if (i === total - 1) keep = p;
 			else await p.context.close();
 		}
 		const m = runs.filter((r) => !r.warmup);
 		log('native DuckDB (@duckdb/node-api, threads=1) reading the same file …');
 		// `npm run bench` installs @duckdb/node-api first (bench/ensure-native.js); without it the ratio is unmeasured.
-		const native = await nativeRead(d.file, WARMUP + RUNS).catch((e) => ({ version: null, rows: null, ms: [], error: String(e.message ?? e) }));
+		const native = await nativeRead(d.file, WARMUP + RUNS).catch((e) => ({
+			version: null,
+			rows: null,
+			ms: [],
+			error: String(e.message ?? e)
+		}));
 		if (native.error) log(`native DuckDB read FAILED (${native.error}); run through \`npm run bench\`, which installs @duckdb/node-api`);
 		const nat = native.ms.slice(WARMUP);
 		results.ingest = {
@@ -213,14 +231,18 @@ try {
 			wasmAfter: summary(m.map((r) => r.after.wasmMemory)),
 			rendererRssAfter: summary(m.map((r) => r.after.rendererRss)),
 			rowsLoaded: m.map((r) => r.rows),
-			phases: Object.fromEntries([...new Set(m.flatMap((r) => Object.keys(r.phases ?? {})))].map((k) => [k, summary(m.map((r) => r.phases?.[k]))])),
+			phases: Object.fromEntries(
+				[...new Set(m.flatMap((r) => Object.keys(r.phases ?? {})))].map((k) => [k, summary(m.map((r) => r.phases?.[k]))])
+			),
 			native: { version: native.version, rows: native.rows, ms: summary(nat), warmupMs: native.ms.slice(0, WARMUP) },
 			runs
 		};
 		const nativeMedian = results.ingest.native.ms.median;
 		results.ingest.ratio = nativeMedian ? results.ingest.toRedrawn.median / nativeMedian : null;
 		results.ingest.ratioMin = nativeMedian ? results.ingest.toRedrawn.min / nativeMedian : null;
-		log(`ingest 1M: median ${round(results.ingest.toRedrawn.median)} ms vs native ${round(nativeMedian)} ms → ${results.ingest.ratio?.toFixed(2) ?? '–'}×`);
+		log(
+			`ingest 1M: median ${round(results.ingest.toRedrawn.median)} ms vs native ${round(nativeMedian)} ms → ${results.ingest.ratio?.toFixed(2) ?? '–'}×`
+		);
 	}
 
 	if (ONLY.has('switch') && keep) {
@@ -239,7 +261,9 @@ try {
 			allPressed: s.every((x) => x.ok),
 			switches: s
 		};
-		log(`switches (${s.length}): redraw p50 ${round(results.switch.redraw.p50)} ms, p95 ${round(results.switch.redraw.p95)} ms; first frame p95 ${round(results.switch.firstFrame.p95)} ms; double rAF p95 ${round(results.switch.doubleRaf.p95)} ms`);
+		log(
+			`switches (${s.length}): redraw p50 ${round(results.switch.redraw.p50)} ms, p95 ${round(results.switch.redraw.p95)} ms; first frame p95 ${round(results.switch.firstFrame.p95)} ms; double rAF p95 ${round(results.switch.doubleRaf.p95)} ms`
+		);
 	}
 	if (keep) await keep.context.close();
 
@@ -249,7 +273,18 @@ try {
 		for (const rows of sizes) {
 			if (rows === MAIN_ROWS && results.ingest) {
 				const r = results.ingest;
-				results.scale.push({ rows, bytes: r.file.bytes, ms: r.toRedrawn.median, nativeMs: r.native.ms.median, runs: r.toRedrawn.runs.length, jsHeap: r.jsHeapAfter.median, wasm: r.wasmAfter.median, rendererRss: r.rendererRssAfter.median, rowsLoaded: r.rowsLoaded[0], from: '1M runs above' });
+				results.scale.push({
+					rows,
+					bytes: r.file.bytes,
+					ms: r.toRedrawn.median,
+					nativeMs: r.native.ms.median,
+					runs: r.toRedrawn.runs.length,
+					jsHeap: r.jsHeapAfter.median,
+					wasm: r.wasmAfter.median,
+					rendererRss: r.rendererRssAfter.median,
+					rowsLoaded: r.rowsLoaded[0],
+					from: '1M runs above'
+				});
 				continue;
 			}
 			const d = dataFile(rows);
@@ -273,9 +308,22 @@ try {
 				await p.context.close();
 			}
 			const native = await nativeRead(d.file, 2).catch((e) => ({ ms: [NaN, NaN], error: String(e) }));
-			const entry = { rows, bytes: d.bytes, ms: median(ms), runs: ms.length, nativeMs: native.ms[1], jsHeap: after?.jsHeapUsed, wasm: after?.wasmMemory, rendererRss: after?.rendererRss, rowsLoaded: loaded, error };
+			const entry = {
+				rows,
+				bytes: d.bytes,
+				ms: median(ms),
+				runs: ms.length,
+				nativeMs: native.ms[1],
+				jsHeap: after?.jsHeapUsed,
+				wasm: after?.wasmMemory,
+				rendererRss: after?.rendererRss,
+				rowsLoaded: loaded,
+				error
+			};
 			results.scale.push(entry);
-			log(`scale ${rows.toLocaleString('en-GB')} rows (${(d.bytes / 1e6).toFixed(0)} MB): ${round(entry.ms)} ms (native ${round(entry.nativeMs)} ms), wasm ${(entry.wasm / 1e6).toFixed(0)} MB, renderer RSS ${(entry.rendererRss / 1e6).toFixed(0)} MB${error ? `, ERROR ${error}` : ''}`);
+			log(
+				`scale ${rows.toLocaleString('en-GB')} rows (${(d.bytes / 1e6).toFixed(0)} MB): ${round(entry.ms)} ms (native ${round(entry.nativeMs)} ms), wasm ${(entry.wasm / 1e6).toFixed(0)} MB, renderer RSS ${(entry.rendererRss / 1e6).toFixed(0)} MB${error ? `, ERROR ${error}` : ''}`
+			);
 		}
 	}
 
@@ -284,10 +332,19 @@ try {
 		const p = await openDataPage(browser, server.url);
 		log(`load/forget × ${CYCLES} …`);
 		const r = await loadForgetCycles(p, d.file, CYCLES, (i, c) =>
-			log(`  cycle ${i}: ingest ${round(c.ingestMs)} ms (${Object.entries(c.phases ?? {}).map(([k, v]) => `${k} ${round(v)}`).join(', ')}), forget ${c.forgetMs} ms, load ${round(c.loadAvg, 2)}; after load: heap ${(c.afterLoad.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(memOf(c.afterLoad).wasmMemory / 1e6).toFixed(0)} MB, RSS ${(c.afterLoad.rendererRss / 1e6).toFixed(0)} MB; after forget: heap ${(c.afterForget.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(memOf(c.afterForget).wasmMemory / 1e6).toFixed(0)} MB, RSS ${(c.afterForget.rendererRss / 1e6).toFixed(0)} MB`)
+			log(
+				`  cycle ${i}: ingest ${round(c.ingestMs)} ms (${Object.entries(c.phases ?? {})
+					.map(([k, v]) => `${k} ${round(v)}`)
+					.join(
+						', '
+					)}), forget ${c.forgetMs} ms, load ${round(c.loadAvg, 2)}; after load: heap ${(c.afterLoad.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(memOf(c.afterLoad).wasmMemory / 1e6).toFixed(0)} MB, RSS ${(c.afterLoad.rendererRss / 1e6).toFixed(0)} MB; after forget: heap ${(c.afterForget.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(memOf(c.afterForget).wasmMemory / 1e6).toFixed(0)} MB, RSS ${(c.afterForget.rendererRss / 1e6).toFixed(0)} MB`
+			)
 		);
 		await p.context.close();
-		results.forget = { baseline: memOf(r.baseline), cycles: r.cycles.map((c) => ({ ...c, afterLoad: memOf(c.afterLoad), afterForget: memOf(c.afterForget) })) };
+		results.forget = {
+			baseline: memOf(r.baseline),
+			cycles: r.cycles.map((c) => ({ ...c, afterLoad: memOf(c.afterLoad), afterForget: memOf(c.afterForget) }))
+		};
 	}
 
 	if (flag('profile')) {
@@ -310,7 +367,14 @@ check('firstChart', results.cold?.firstChart.median);
 check('engineReady', results.cold?.engineReady.median);
 check('ingestRatio', results.ingest?.ratio);
 if (results.ingest && results.ingest.ratio == null)
-	verdicts.push({ key: 'ingestRatio', label: `${BUDGETS.ingestRatio.label}: NOT MEASURED (native DuckDB unavailable)`, value: NaN, limit: BUDGETS.ingestRatio.limit, unit: '×', pass: false });
+	verdicts.push({
+		key: 'ingestRatio',
+		label: `${BUDGETS.ingestRatio.label}: NOT MEASURED (native DuckDB unavailable)`,
+		value: NaN,
+		limit: BUDGETS.ingestRatio.limit,
+		unit: '×',
+		pass: false
+	});
 check('switchP95', results.switch?.redraw.p95);
 check('jsGz', results.bytes?.js.gz);
 results.budgets = verdicts;
@@ -349,7 +413,10 @@ function renderTable(r) {
 		const v = r.budgets.find((x) => x.key === key);
 		return v ? `${v.pass ? 'PASS' : '**MISS**'} (≤ ${fmtVal(v.limit, v.unit)})` : '';
 	};
-	const s3 = (s, unit = 'ms') => (s && s.median != null ? [fmtVal(s.median, unit), fmtVal(s.min, unit), fmtVal(s.max, unit), String(s.runs.length)] : ['–', '–', '–', '0']);
+	const s3 = (s, unit = 'ms') =>
+		s && s.median != null
+			? [fmtVal(s.median, unit), fmtVal(s.min, unit), fmtVal(s.max, unit), String(s.runs.length)]
+			: ['–', '–', '–', '0'];
 	const add = (name, cells, budget = '') => rows.push([name, ...cells, budget]);
 	if (r.cold) {
 		add('Cold load: first chart painted (max of FCP, chart frame)', s3(r.cold.firstChart), verdict('firstChart'));
@@ -357,7 +424,12 @@ function renderTable(r) {
 		add('  largest contentful paint', s3(r.cold.lcp));
 		add('  hydrated (mark)', s3(r.cold.hydrated));
 		add('Cold load: DuckDB ready (engine-ready mark)', s3(r.cold.engineReady), verdict('engineReady'));
-		add('  duckdb-start → duckdb-ready (marks)', s3(r.cold.duckdbStart && { ...r.cold.duckdbReady, median: r.cold.duckdbReady.median - r.cold.duckdbStart.median, min: null, max: null }));
+		add(
+			'  duckdb-start → duckdb-ready (marks)',
+			s3(
+				r.cold.duckdbStart && { ...r.cold.duckdbReady, median: r.cold.duckdbReady.median - r.cold.duckdbStart.median, min: null, max: null }
+			)
+		);
 	}
 	if (r.ingest) {
 		const i = r.ingest;
@@ -373,7 +445,12 @@ function renderTable(r) {
 	}
 	if (r.switch) {
 		const s = r.switch;
-		add(`Area/cohort change, p50 (${s.redraw.n} switches)`, [fmtVal(s.redraw.p50, 'ms'), '', fmtVal(s.redraw.max, 'ms'), String(s.redraw.n)]);
+		add(`Area/cohort change, p50 (${s.redraw.n} switches)`, [
+			fmtVal(s.redraw.p50, 'ms'),
+			'',
+			fmtVal(s.redraw.max, 'ms'),
+			String(s.redraw.n)
+		]);
 		add('Area/cohort change, p95', [fmtVal(s.redraw.p95, 'ms'), '', '', ''], verdict('switchP95'));
 		add('  area p50 / p95', [`${fmtVal(s.area.p50, 'ms')} / ${fmtVal(s.area.p95, 'ms')}`, '', '', String(s.area.n)]);
 		add('  cohort p50 / p95', [`${fmtVal(s.cohort.p50, 'ms')} / ${fmtVal(s.cohort.p95, 'ms')}`, '', '', String(s.cohort.n)]);
@@ -383,10 +460,22 @@ function renderTable(r) {
 	if (r.bytes) {
 		const b = r.bytes;
 		add(`JavaScript gz (${b.js.files} files, excl. DuckDB worker + wasm)`, [fmtVal(b.js.gz, 'B'), '', '', ''], verdict('jsGz'));
-		add('  home page: HTML gz + JS gz + CSS gz', [`${fmtVal(b.homePage.htmlGz, 'B')} + ${fmtVal(b.homePage.jsGz, 'B')} + ${fmtVal(b.homePage.cssGz, 'B')}`, '', '', '']);
+		add('  home page: HTML gz + JS gz + CSS gz', [
+			`${fmtVal(b.homePage.htmlGz, 'B')} + ${fmtVal(b.homePage.jsGz, 'B')} + ${fmtVal(b.homePage.cssGz, 'B')}`,
+			'',
+			'',
+			''
+		]);
 		add('CSS gz', [fmtVal(b.css.gz, 'B'), '', '', '']);
-		for (const w of b.wasm) add(`wasm ${path.basename(w.file).replace(/\.[^.]+\.wasm$/, '.wasm')} raw / gz`, [`${fmtVal(w.raw, 'B')} / ${fmtVal(w.gz, 'B')}`, '', '', '']);
-		for (const w of b.duckdbWorkers) add(`DuckDB worker ${path.basename(w.file).replace(/\.[^.]+\.js$/, '.js')} gz`, [fmtVal(w.gz, 'B'), '', '', '']);
+		for (const w of b.wasm)
+			add(`wasm ${path.basename(w.file).replace(/\.[^.]+\.wasm$/, '.wasm')} raw / gz`, [
+				`${fmtVal(w.raw, 'B')} / ${fmtVal(w.gz, 'B')}`,
+				'',
+				'',
+				''
+			]);
+		for (const w of b.duckdbWorkers)
+			add(`DuckDB worker ${path.basename(w.file).replace(/\.[^.]+\.js$/, '.js')} gz`, [fmtVal(w.gz, 'B'), '', '', '']);
 	}
 	const head = ['measure', 'median', 'min', 'max', 'runs', 'budget'];
 	let out = mdTable(head, rows);
@@ -406,7 +495,8 @@ function renderTable(r) {
 					fmtVal(e.wasm, 'MB'),
 					fmtVal(e.jsHeap, 'MB'),
 					fmtVal(e.rendererRss, 'MB'),
-					(e.error ? `FAILED: ${e.error.replace(/^Not loaded\.\s*/, '').slice(0, 110)}…` : null) ?? (e.rowsLoaded ? `${e.rowsLoaded.toLocaleString('en-GB')} loaded` : '')
+					(e.error ? `FAILED: ${e.error.replace(/^Not loaded\.\s*/, '').slice(0, 110)}…` : null) ??
+						(e.rowsLoaded ? `${e.rowsLoaded.toLocaleString('en-GB')} loaded` : '')
 				])
 			);
 	}
@@ -417,10 +507,34 @@ function renderTable(r) {
 			mdTable(
 				['state', 'JS heap', 'wasm memory', 'DuckDB workers', 'renderer RSS', 'ingest', 'forget'],
 				[
-					['baseline', fmtVal(f.baseline.jsHeapUsed, 'MB'), fmtVal(f.baseline.wasmMemory, 'MB'), String(f.baseline.workers), fmtVal(f.baseline.rendererRss, 'MB'), '', ''],
+					[
+						'baseline',
+						fmtVal(f.baseline.jsHeapUsed, 'MB'),
+						fmtVal(f.baseline.wasmMemory, 'MB'),
+						String(f.baseline.workers),
+						fmtVal(f.baseline.rendererRss, 'MB'),
+						'',
+						''
+					],
 					...f.cycles.flatMap((c) => [
-						[`after load ${c.cycle}`, fmtVal(c.afterLoad.jsHeapUsed, 'MB'), fmtVal(c.afterLoad.wasmMemory, 'MB'), String(c.afterLoad.workers), fmtVal(c.afterLoad.rendererRss, 'MB'), fmtVal(c.ingestMs, 'ms'), ''],
-						[`after forget ${c.cycle}`, fmtVal(c.afterForget.jsHeapUsed, 'MB'), fmtVal(c.afterForget.wasmMemory, 'MB'), String(c.afterForget.workers), fmtVal(c.afterForget.rendererRss, 'MB'), '', fmtVal(c.forgetMs, 'ms')]
+						[
+							`after load ${c.cycle}`,
+							fmtVal(c.afterLoad.jsHeapUsed, 'MB'),
+							fmtVal(c.afterLoad.wasmMemory, 'MB'),
+							String(c.afterLoad.workers),
+							fmtVal(c.afterLoad.rendererRss, 'MB'),
+							fmtVal(c.ingestMs, 'ms'),
+							''
+						],
+						[
+							`after forget ${c.cycle}`,
+							fmtVal(c.afterForget.jsHeapUsed, 'MB'),
+							fmtVal(c.afterForget.wasmMemory, 'MB'),
+							String(c.afterForget.workers),
+							fmtVal(c.afterForget.rendererRss, 'MB'),
+							'',
+							fmtVal(c.forgetMs, 'ms')
+						]
 					])
 				]
 			);

@@ -4,5 +4,10 @@ import base from '../vite.config';
 
 export default {
 	...base,
-	test: { ...base.test, include: [process.env.BENCH_TEST ?? 'bench/model/model-sql.test.ts'], testTimeout: 1_800_000, hookTimeout: 1_800_000 }
+	test: {
+		...base.test,
+		include: [process.env.BENCH_TEST ?? 'bench/model/model-sql.test.ts'],
+		testTimeout: 1_800_000,
+		hookTimeout: 1_800_000
+	}
 };

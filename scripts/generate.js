@@ -25,9 +25,7 @@ const DEFAULT_FILES = {
 
 function usage(message) {
 	if (message) console.error(`generate: ${message}`);
-	console.error(
-		'usage: node scripts/generate.js [--rows N] [--out FILE] [--kind journeys|releases] [--seed S] [--quiet]'
-	);
+	console.error('usage: node scripts/generate.js [--rows N] [--out FILE] [--kind journeys|releases] [--seed S] [--quiet]');
 	process.exit(2);
 }
 
@@ -71,8 +69,7 @@ function run(kind, seed, path, rows, opts) {
 const opts = parseArgs(process.argv.slice(2));
 if (opts.rows == null && opts.out == null) {
 	// The embedded defaults (both kinds unless --kind names one).
-	for (const kind of opts.kind ? [opts.kind] : ['journeys', 'releases'])
-		run(kind, opts.seed, DEFAULT_FILES[kind], null, opts);
+	for (const kind of opts.kind ? [opts.kind] : ['journeys', 'releases']) run(kind, opts.seed, DEFAULT_FILES[kind], null, opts);
 } else {
 	const kind = opts.kind ?? 'journeys';
 	const out = opts.out ? resolve(process.cwd(), opts.out) : resolve(repoRoot, `tmp/synthetic-${kind}-${opts.rows}.csv`);

@@ -14,15 +14,26 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = resolve(
-	process.argv[2] ?? resolve(repoRoot, '../shared/reference/ons_drug_poisoning_deaths_registered_by_la_1993_2020.csv')
-);
+const input = resolve(process.argv[2] ?? resolve(repoRoot, '../shared/reference/ons_drug_poisoning_deaths_registered_by_la_1993_2020.csv'));
 const output = resolve(process.argv[3] ?? resolve(repoRoot, 'data/ons-drug-poisoning-deaths.csv'));
 
 const SOURCE = 'ONS deaths related to drug poisoning by local authority, registrations 1993–2020';
 const HEADER = [
-	'area_code', 'area_name', 'metric', 'cohort', 'category', 'period', 'kind', 'value', 'numerator',
-	'denominator', 'lower_ci', 'upper_ci', 'unit', 'note', 'source'
+	'area_code',
+	'area_name',
+	'metric',
+	'cohort',
+	'category',
+	'period',
+	'kind',
+	'value',
+	'numerator',
+	'denominator',
+	'lower_ci',
+	'upper_ci',
+	'unit',
+	'note',
+	'source'
 ];
 
 /** ONS's own spelling of the names the extract prints in capitals. */
@@ -51,9 +62,7 @@ export function areaName(raw) {
 	return name
 		.toLowerCase()
 		.split(' ')
-		.map((w, i) =>
-			i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'(])([a-z])/g, (_, p, c) => p + c.toUpperCase())
-		)
+		.map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'(])([a-z])/g, (_, p, c) => p + c.toUpperCase())))
 		.join(' ')
 		.replace(/-(On|Upon|Under|In|The|Le)-/g, (m) => m.toLowerCase());
 }

@@ -46,7 +46,10 @@ export async function freshPage(browser, origin, { width = 1366, height = 768, w
 }
 
 export async function waitForEngine(page, timeout = 120_000) {
-	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout, polling: 50 });
+	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, {
+		timeout,
+		polling: 50
+	});
 }
 
 /** Resident and proportional set size (bytes) of a process, from /proc (Linux). */

@@ -45,8 +45,14 @@ export function measureBytes(buildDir) {
 		homePage: {
 			htmlRaw: htmlBuf.length,
 			htmlGz: gz(htmlBuf),
-			jsGz: sum(home.filter((h) => h.file.endsWith('.js')), 'gz'),
-			cssGz: sum(home.filter((h) => h.file.endsWith('.css')), 'gz'),
+			jsGz: sum(
+				home.filter((h) => h.file.endsWith('.js')),
+				'gz'
+			),
+			cssGz: sum(
+				home.filter((h) => h.file.endsWith('.css')),
+				'gz'
+			),
 			files: home.length
 		}
 	};

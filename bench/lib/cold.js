@@ -45,7 +45,10 @@ export async function coldLoad(browser, origin, { path = '/' } = {}) {
 	await page.addInitScript(OBSERVE_PAINT, CHART_SELECTOR);
 	const t0 = Date.now();
 	await page.goto(origin + path, { waitUntil: 'load' });
-	await page.waitForFunction(() => window.__bench?.chartFrame != null && window.__bench?.fcp != null, null, { timeout: 30_000, polling: 20 });
+	await page.waitForFunction(() => window.__bench?.chartFrame != null && window.__bench?.fcp != null, null, {
+		timeout: 30_000,
+		polling: 20
+	});
 	await waitForEngine(page);
 	const wall = Date.now() - t0;
 	const r = await page.evaluate(() => {

@@ -23,9 +23,14 @@ export async function profileSwitches(p, n = 20) {
 		self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
 	}
 	const total = [...self.values()].reduce((a, b) => a + b, 0);
-	const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
+	const top = [...self.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 25)
+		.map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
 	const busy = total - (self.get('(idle) ') ?? 0) - (self.get('(program) ') ?? 0);
-	console.log(`\nProfile: ${s.length} area/cohort switches, ${Math.round(total)} ms sampled, ${Math.round(busy)} ms in JS (excl. idle/program); top self time:`);
+	console.log(
+		`\nProfile: ${s.length} area/cohort switches, ${Math.round(total)} ms sampled, ${Math.round(busy)} ms in JS (excl. idle/program); top self time:`
+	);
 	for (const t of top) console.log(`  ${String(t.ms).padStart(6)} ms  ${t.fn}`);
 	return { switches: s, sampledMs: total, top };
 }

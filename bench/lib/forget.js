@@ -22,11 +22,23 @@ export async function loadForgetCycles(p, file, cycles, log = () => {}) {
 		const n = await page.evaluate(() => performance.getEntriesByName('model').length);
 		const t0 = Date.now();
 		await page.getByRole('button', { name: 'Forget all loaded data' }).click();
-		await page.waitForFunction((k) => performance.getEntriesByName('model').length > k && !document.querySelector('button.danger'), n, { timeout: 180_000, polling: 50 });
+		await page.waitForFunction((k) => performance.getEntriesByName('model').length > k && !document.querySelector('button.danger'), n, {
+			timeout: 180_000,
+			polling: 50
+		});
 		await waitForEngine(page);
 		const forgetMs = Date.now() - t0;
 		const afterForget = await settledSample(p);
-		out.push({ cycle: i, ingestMs: ing.toRedrawn, phases: ing.phases, rows: ing.rows, forgetMs, afterLoad, afterForget, loadAvg: (await import('node:os')).loadavg()[0] });
+		out.push({
+			cycle: i,
+			ingestMs: ing.toRedrawn,
+			phases: ing.phases,
+			rows: ing.rows,
+			forgetMs,
+			afterLoad,
+			afterForget,
+			loadAvg: (await import('node:os')).loadavg()[0]
+		});
 		log(i, out[out.length - 1]);
 	}
 	return { baseline, cycles: out };

@@ -54,7 +54,8 @@ export async function ingestOnce(page, file, { timeout = 900_000 } = {}) {
 		// The app's own phase measures of this load, where it sets them (browser-session: load-count-rows,
 		// load-ingest, load-store; dataset: model).
 		const phases = {};
-		for (const m of performance.getEntriesByType('measure')) if (m.startTime >= change && m.startTime <= redrawn) phases[m.name] = m.duration;
+		for (const m of performance.getEntriesByType('measure'))
+			if (m.startTime >= change && m.startTime <= redrawn) phases[m.name] = m.duration;
 		return {
 			toRedrawn: redrawn - change,
 			toFrame: window.__benchFrames[n] - change,

@@ -41,14 +41,30 @@ export async function profileIngest(browser, origin, file) {
 			mainThreadMs: ing.toRedrawn - rpcMs(ingest),
 			switchProfile,
 			switchTrace,
-			timeline: ingest.map((r) => ({ at: Math.round(r.start - change), ms: Math.round(r.ms ?? -1), type: r.type, sql: r.sql?.slice(0, 110) ?? null, bytes: r.bytes }))
+			timeline: ingest.map((r) => ({
+				at: Math.round(r.start - change),
+				ms: Math.round(r.ms ?? -1),
+				type: r.type,
+				sql: r.sql?.slice(0, 110) ?? null,
+				bytes: r.bytes
+			}))
 		}
 	};
 	console.log('\nProfile: DuckDB start-up (cold, /data)');
-	console.log(`  marks: ${Object.entries(marks).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
+	console.log(
+		`  marks: ${Object.entries(marks)
+			.map(([k, v]) => `${k} ${Math.round(v)} ms`)
+			.join(', ')}`
+	);
 	console.log(`  ${startup.length} worker requests, ${Math.round(out.startup.workerMs)} ms in the worker; largest groups:`);
 	for (const g of out.startup.top) console.log(`    ${String(Math.round(g.ms)).padStart(6)} ms  ×${String(g.n).padEnd(4)} ${g.key}`);
-	console.log(`\nProfile: 1M-row ingest, ${Math.round(ing.toRedrawn)} ms change → load-redrawn; ${Math.round(out.ingest.workerMs)} ms in worker requests, ${Math.round(out.ingest.mainThreadMs)} ms between them (main thread, IndexedDB, waiting)`);
-	for (const t of out.ingest.timeline) if (t.ms >= 20) console.log(`  +${String(t.at).padStart(6)} ms ${String(t.ms).padStart(6)} ms  ${t.type} ${t.sql ?? ''}${t.bytes ? ` (${(t.bytes / 1e6).toFixed(0)} MB)` : ''}`);
+	console.log(
+		`\nProfile: 1M-row ingest, ${Math.round(ing.toRedrawn)} ms change → load-redrawn; ${Math.round(out.ingest.workerMs)} ms in worker requests, ${Math.round(out.ingest.mainThreadMs)} ms between them (main thread, IndexedDB, waiting)`
+	);
+	for (const t of out.ingest.timeline)
+		if (t.ms >= 20)
+			console.log(
+				`  +${String(t.at).padStart(6)} ms ${String(t.ms).padStart(6)} ms  ${t.type} ${t.sql ?? ''}${t.bytes ? ` (${(t.bytes / 1e6).toFixed(0)} MB)` : ''}`
+			);
 	return out;
 }

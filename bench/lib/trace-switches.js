@@ -13,7 +13,9 @@ const GROUPS = {
 };
 
 export async function traceSwitches(browser, page, n = 20) {
-	await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+	await browser.startTracing(page, {
+		categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing']
+	});
 	let s;
 	try {
 		s = await switches(page, n);
@@ -48,7 +50,13 @@ export async function traceSwitches(browser, page, n = 20) {
 	}
 	const busy = events.filter((e) => e.name === 'RunTask').reduce((a, e) => a + e.dur, 0) / 1000 / s.length;
 	const per = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-	console.log(`\nTrace: ${s.length} switches; per switch on the main thread (ms, includes the bench's own rAF loop): busy ${busy.toFixed(1)}, ${Object.entries(per).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+	console.log(
+		`\nTrace: ${s.length} switches; per switch on the main thread (ms, includes the bench's own rAF loop): busy ${busy.toFixed(1)}, ${Object.entries(
+			per
+		)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(', ')}`
+	);
 	const red = s.map((x) => x.redraw).sort((a, b) => a - b);
 	console.log(`  redraw during trace: p50 ${Math.round(red[Math.floor(red.length / 2)])} ms, max ${Math.round(red.at(-1))} ms`);
 	return { perSwitchMs: per, busyMs: busy, switches: s };

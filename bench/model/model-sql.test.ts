@@ -31,14 +31,28 @@ async function baselineModel(query: QueryRunner): Promise<Model> {
 		dataDate ? await query(base('treatment-monthly.sql'), [dataDate]) : [],
 		await query(base('continuity.sql'))
 	];
-	return { dataDate, areas, files: files.map((f) => ({ ...f, area_codes: [...(f.area_codes ?? [])] })), figures, yearly, monthly, continuity } as unknown as Model;
+	return {
+		dataDate,
+		areas,
+		files: files.map((f) => ({ ...f, area_codes: [...(f.area_codes ?? [])] })),
+		figures,
+		yearly,
+		monthly,
+		continuity
+	} as unknown as Model;
 }
 
 function timed(db: Db, log: { sql: string; ms: number }[]): QueryRunner {
 	return (async (sql: string, params?: unknown[]) => {
 		const t0 = performance.now();
 		const r = await db.query(sql, params);
-		log.push({ sql: sql.replace(/^(--.*\n)+/, '').replace(/\s+/g, ' ').slice(0, 70), ms: performance.now() - t0 });
+		log.push({
+			sql: sql
+				.replace(/^(--.*\n)+/, '')
+				.replace(/\s+/g, ' ')
+				.slice(0, 70),
+			ms: performance.now() - t0
+		});
 		return r;
 	}) as QueryRunner;
 }
@@ -74,7 +88,11 @@ describe(`model over the defaults + ${ROWS.toLocaleString('en-GB')} journey rows
 			current = await computeModel(timed(db, cl));
 			const tc = performance.now() - t1;
 			console.log(`run ${rep + 1}: baseline ${Math.round(tb)} ms, current ${Math.round(tc)} ms`);
-			for (const [name, l] of [['baseline', bl], ['current', cl]] as const) for (const q of l) console.log(`  ${name.padEnd(8)} ${String(Math.round(q.ms)).padStart(6)} ms  ${q.sql}`);
+			for (const [name, l] of [
+				['baseline', bl],
+				['current', cl]
+			] as const)
+				for (const q of l) console.log(`  ${name.padEnd(8)} ${String(Math.round(q.ms)).padStart(6)} ms  ${q.sql}`);
 			(report.runs as unknown[]).push({ baselineMs: tb, currentMs: tc, baseline: bl, current: cl });
 		}
 		mkdirSync('bench/out', { recursive: true });

@@ -16,14 +16,7 @@
 import { dayOf } from './dates.js';
 
 /** Substance groups in cohort order; index 6 is the young people's cohort (age < 18, mixed substances). */
-export const SUBSTANCES = [
-	'opiate_only',
-	'opiate_crack',
-	'crack_only',
-	'non_opiate_only',
-	'non_opiate_alcohol',
-	'alcohol_only'
-];
+export const SUBSTANCES = ['opiate_only', 'opiate_crack', 'crack_only', 'non_opiate_only', 'non_opiate_alcohol', 'alcohol_only'];
 export const YP = 6;
 export const COHORTS = 7;
 
@@ -138,13 +131,40 @@ export const AREAS = [
  * years, with a tail of a decade on substitute prescribing); alcohol and non-opiate journeys last months.
  */
 export const DURATIONS = [
-	[[0.22, 0.35], [0.36, 2], [0.42, 6.5]], // opiate only: mean ≈ 3.5 y
-	[[0.3, 0.3], [0.4, 1.5], [0.3, 4.5]], // opiate and crack: ≈ 2.0 y
-	[[0.5, 0.25], [0.42, 0.8], [0.08, 2.5]], // crack only: ≈ 0.66 y
-	[[0.55, 0.25], [0.4, 0.7], [0.05, 2]], // non-opiate only: ≈ 0.52 y
-	[[0.5, 0.3], [0.42, 0.8], [0.08, 2]], // non-opiate and alcohol: ≈ 0.65 y
-	[[0.5, 0.25], [0.45, 0.6], [0.05, 2]], // alcohol only: ≈ 0.5 y
-	[[0.6, 0.25], [0.4, 0.6]] // young people: ≈ 0.39 y
+	[
+		[0.22, 0.35],
+		[0.36, 2],
+		[0.42, 6.5]
+	], // opiate only: mean ≈ 3.5 y
+	[
+		[0.3, 0.3],
+		[0.4, 1.5],
+		[0.3, 4.5]
+	], // opiate and crack: ≈ 2.0 y
+	[
+		[0.5, 0.25],
+		[0.42, 0.8],
+		[0.08, 2.5]
+	], // crack only: ≈ 0.66 y
+	[
+		[0.55, 0.25],
+		[0.4, 0.7],
+		[0.05, 2]
+	], // non-opiate only: ≈ 0.52 y
+	[
+		[0.5, 0.3],
+		[0.42, 0.8],
+		[0.08, 2]
+	], // non-opiate and alcohol: ≈ 0.65 y
+	[
+		[0.5, 0.25],
+		[0.45, 0.6],
+		[0.05, 2]
+	], // alcohol only: ≈ 0.5 y
+	[
+		[0.6, 0.25],
+		[0.4, 0.6]
+	] // young people: ≈ 0.39 y
 ];
 /** Shortest journey, days. */
 export const MIN_DAYS = 3;

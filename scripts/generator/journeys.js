@@ -28,23 +28,11 @@ import {
 	YP_AGES,
 	YP_SUBSTANCES
 } from './config.js';
-import {
-	DATA_DAY,
-	LAST_MONTH,
-	SIM_START,
-	dayOf,
-	fyEnd,
-	fyStart,
-	marchOf,
-	monthOf,
-	monthStart,
-	weekday
-} from './dates.js';
+import { DATA_DAY, LAST_MONTH, SIM_START, dayOf, fyEnd, fyStart, marchOf, monthOf, monthStart, weekday } from './dates.js';
 import { exponential, normal, pick, stream, table } from './rng.js';
 import { bytes } from './writer.js';
 
-export const JOURNEY_HEADER =
-	'CLIENTID,EPISODID,LA,AGE,SEX,SUBSTANCE,REFLD,RFLS,TRIAGED,DISD,DISRSN,RESRHBST,synthetic';
+export const JOURNEY_HEADER = 'CLIENTID,EPISODID,LA,AGE,SEX,SUBSTANCE,REFLD,RFLS,TRIAGED,DISD,DISRSN,RESRHBST,synthetic';
 
 /** Oldest triage date given to the opening stock (journeys open on 1 April 2015). */
 const STOCK_EARLIEST = dayOf(2007, 4, 1);
@@ -90,7 +78,7 @@ function apportion(total, shares) {
 
 /** Full-year adults in treatment by substance (6 values) for each TARGET_FYS entry. */
 export function adultTargets(area) {
-	const base2021 = area.shares2021 ?? (area.exact?.[2021] ?? area.exact?.[2022]);
+	const base2021 = area.shares2021 ?? area.exact?.[2021] ?? area.exact?.[2022];
 	return TARGET_FYS.map((fy, i) => {
 		if (area.exact?.[fy]) return area.exact[fy].slice();
 		const t = fy >= 2021 ? 1 : (fy - 2016) / 5;
@@ -172,8 +160,7 @@ function simulateCohort(rng, cohort, knots, scale, area, out) {
 		const count = Math.round((startsPerYear * w * (m + MIN_DAYS)) / 365);
 		for (let j = 0; j < count; j++) {
 			let elapsed = Math.floor(exponential(rng, m));
-			for (let tries = 0; SIM_START - 1 - elapsed < STOCK_EARLIEST && tries < 8; tries++)
-				elapsed = Math.floor(exponential(rng, m));
+			for (let tries = 0; SIM_START - 1 - elapsed < STOCK_EARLIEST && tries < 8; tries++) elapsed = Math.floor(exponential(rng, m));
 			const triage =
 				SIM_START - 1 - elapsed >= STOCK_EARLIEST
 					? SIM_START - 1 - elapsed
@@ -314,8 +301,7 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 	const reasonOf = new Uint8Array(n);
 	// Journeys discharged (alive) at least 30 days before a new triage can re-present: queue sorted by discharge.
 	const dischargedKeys = [];
-	for (let i = 0; i < n; i++)
-		if (cohort[i] !== YP && disch[i] <= DATA_DAY) dischargedKeys.push(disch[i] * 16777216 + i);
+	for (let i = 0; i < n; i++) if (cohort[i] !== YP && disch[i] <= DATA_DAY) dischargedKeys.push(disch[i] * 16777216 + i);
 	const queue = new Float64Array(dischargedKeys);
 	queue.sort();
 	let qi = 0;
@@ -380,12 +366,7 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 		else referral = pick(rng, REFERRAL_TABLES[fam]);
 		let refld = -1;
 		if (rng() >= 0.004) {
-			const lag =
-				referral === 13
-					? Math.floor(rng() * 21)
-					: rng() < 0.45
-						? 0
-						: Math.min(90, 1 + Math.floor(exponential(rng, 8)));
+			const lag = referral === 13 ? Math.floor(rng() * 21) : rng() < 0.45 ? 0 : Math.min(90, 1 + Math.floor(exponential(rng, 8)));
 			refld = t - lag;
 		}
 

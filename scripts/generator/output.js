@@ -82,8 +82,7 @@ export function writeKind(kind, seed, path, rows, withStats) {
 	try {
 		writer.line(header);
 		const ids = { client: 100000, episode: kind === 'journeys' ? 1000000 : 100000 };
-		for (const b of plan.blocks)
-			generate(seed, b.area, b.replica, b.scale, ids, b.thin ? keepSome : keepAll, writer, stats);
+		for (const b of plan.blocks) generate(seed, b.area, b.replica, b.scale, ids, b.thin ? keepSome : keepAll, writer, stats);
 		writer.close();
 	} catch (err) {
 		writer.abort();
@@ -138,11 +137,21 @@ class JourneyStats {
 		for (const [la, s] of this.areas) row(`${name(la)} adults`, s.adults);
 		const nn = this.areas.get('E06000061');
 		const wn = this.areas.get('E06000062');
-		if (nn && wn) row('Northamptonshire adults', FYS.map((_, f) => nn.adults[f] + wn.adults[f]));
+		if (nn && wn)
+			row(
+				'Northamptonshire adults',
+				FYS.map((_, f) => nn.adults[f] + wn.adults[f])
+			);
 		const ro = this.areas.get('E08000018');
 		if (ro) {
-			row('Rotherham opiate', FYS.map((_, f) => ro.cohort[0][f] + ro.cohort[1][f]));
-			row('Rotherham non-opiate', FYS.map((_, f) => ro.cohort[2][f] + ro.cohort[3][f] + ro.cohort[4][f]));
+			row(
+				'Rotherham opiate',
+				FYS.map((_, f) => ro.cohort[0][f] + ro.cohort[1][f])
+			);
+			row(
+				'Rotherham non-opiate',
+				FYS.map((_, f) => ro.cohort[2][f] + ro.cohort[3][f] + ro.cohort[4][f])
+			);
 			row('Rotherham alcohol', ro.cohort[5]);
 			row('Rotherham young people', ro.yp);
 			row('Rotherham rehab starts', ro.rehab);
@@ -191,7 +200,5 @@ class ReleaseStats {
 function formatTable(head, lines) {
 	const rows = [head, ...lines];
 	const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-	return rows
-		.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
-		.join('\n');
+	return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
 }

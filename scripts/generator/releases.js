@@ -22,7 +22,7 @@ function monthlyCounts(seed, area, replica, scale) {
 	const rng = stream(seed, 'release-count', area.code, replica);
 	const counts = [];
 	for (let k = FIRST_MONTH; k <= LAST_MONTH_INDEX; k++) {
-		const mean = ((area.releases.needPerYear / RELEASE_NEED / 12) * scale * SEASON[(k % 12 + 12) % 12]);
+		const mean = (area.releases.needPerYear / RELEASE_NEED / 12) * scale * SEASON[((k % 12) + 12) % 12];
 		counts.push(Math.max(0, Math.round(mean + 0.8 * Math.sqrt(mean) * normal(rng))));
 	}
 	return counts;
@@ -56,8 +56,7 @@ export function generateReleaseBlock(seed, areaIndex, replica, scale, ids, keep,
 		const month = [];
 		for (let j = 0; j < counts[m]; j++) {
 			let d = first + Math.floor(rng() * days);
-			for (let tries = 0; (weekday(d) === 0 || weekday(d) === 6) && tries < 10; tries++)
-				d = first + Math.floor(rng() * days);
+			for (let tries = 0; (weekday(d) === 0 || weekday(d) === 6) && tries < 10; tries++) d = first + Math.floor(rng() * days);
 			month.push(d);
 		}
 		month.sort((a, b) => a - b);
@@ -85,8 +84,7 @@ export function generateReleaseBlock(seed, areaIndex, replica, scale, ids, keep,
 			else if (rng() < 0.3) contact[i] = day[i] + 22 + Math.floor(rng() * 100); // contact, but too late
 		}
 	}
-	for (let i = 0; i < n; i++)
-		if (!need[i] && rng() < 0.08) contact[i] = day[i] + Math.floor(rng() * 60); // no need identified, self-referred
+	for (let i = 0; i < n; i++) if (!need[i] && rng() < 0.08) contact[i] = day[i] + Math.floor(rng() * 60); // no need identified, self-referred
 
 	// Some people are released more than once (at least 90 days apart).
 	const waiting = [];

@@ -34,13 +34,21 @@ async function settle(page) {
 async function current(page) {
 	return page.evaluate(() => {
 		const b = document.querySelector('.board');
-		return { slide: Number(b.dataset.slide), slides: Number(b.dataset.slides), id: document.querySelector('.slide')?.dataset.slideId, url: location.href };
+		return {
+			slide: Number(b.dataset.slide),
+			slides: Number(b.dataset.slides),
+			id: document.querySelector('.slide')?.dataset.slideId,
+			url: location.href
+		};
 	});
 }
 
 async function press(page, key, expected) {
 	await page.keyboard.press(key);
-	await page.waitForFunction((n) => new URL(location.href).searchParams.get('slide') === String(n) && document.querySelector('.board').dataset.slide === String(n), expected);
+	await page.waitForFunction(
+		(n) => new URL(location.href).searchParams.get('slide') === String(n) && document.querySelector('.board').dataset.slide === String(n),
+		expected
+	);
 	await settle(page);
 	const c = await current(page);
 	assert.equal(c.slide, expected, `${key} should go to slide ${expected}`);
@@ -131,10 +139,19 @@ test('no overflow or scrolling at 1280×720, 1366×768 and 1920×1080 on every s
 						if (b.width === 0 && b.height === 0) continue;
 						if (el.closest('title, desc, defs')) continue;
 						if (b.left < -1 || b.top < -1 || b.right > W + 1 || b.bottom > H + 1)
-							out.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}`);
+							out.push(
+								`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}`
+							);
 					}
 					const d = document.documentElement;
-					return { scrollH: d.scrollHeight, scrollW: d.scrollWidth, W, H, outside: out, id: document.querySelector('.slide')?.dataset.slideId };
+					return {
+						scrollH: d.scrollHeight,
+						scrollW: d.scrollWidth,
+						W,
+						H,
+						outside: out,
+						id: document.querySelector('.slide')?.dataset.slideId
+					};
 				});
 				const where = `${area} ${vp.width}×${vp.height} slide ${n} (${r.id})`;
 				assert.ok(r.scrollH <= r.H, `${where}: page scrolls vertically (${r.scrollH} > ${r.H})`);
@@ -187,7 +204,9 @@ test('at 1920×1080 body text is at least 28 px and chart text at least 20 px on
 		minChart = Math.min(minChart, ...m.chart.map((c) => c.size));
 		minChartBox = Math.min(minChartBox, ...m.chart.map((c) => c.box));
 	}
-	console.log(`# 1920×1080: smallest body text ${minBody}px; smallest chart text ${minChart.toFixed(1)}px (text box ${minChartBox.toFixed(1)}px high)`);
+	console.log(
+		`# 1920×1080: smallest body text ${minBody}px; smallest chart text ${minChart.toFixed(1)}px (text box ${minChartBox.toFixed(1)}px high)`
+	);
 	await context.close();
 });
 
@@ -213,7 +232,8 @@ test('synthetic data is labelled on slides with record-level data; high contrast
 		}
 		if (id === 'deaths') assert.equal(label, 0, 'ONS deaths are real published figures');
 	}
-	for (const id of ['overview', 'deaths', 'treatment', 'continuity', 'rehab', 'dit']) assert.ok(seen.includes(id), `the deck has a ${id} slide (${seen.join(', ')})`);
+	for (const id of ['overview', 'deaths', 'treatment', 'continuity', 'rehab', 'dit'])
+		assert.ok(seen.includes(id), `the deck has a ${id} slide (${seen.join(', ')})`);
 	await context.close();
 });
 

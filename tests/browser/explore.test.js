@@ -21,7 +21,12 @@ function csvFacts() {
 	for (const line of lines.slice(1)) {
 		const f = line.split(',');
 		const rehab = f[col('RESRHBST')];
-		if (f[col('LA')] === 'E06000035' && ['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) && rehab >= '2023-04-01' && rehab <= '2024-03-31')
+		if (
+			f[col('LA')] === 'E06000035' &&
+			['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) &&
+			rehab >= '2023-04-01' &&
+			rehab <= '2024-03-31'
+		)
 			clients.add(f[col('CLIENTID')]);
 	}
 	return { journeys: lines.length - 1, medwayOpiateRehab: clients.size };
@@ -43,7 +48,9 @@ async function runSql(page, sql) {
 	const before = Number(await page.getByTestId('run-status').getAttribute('data-runs'));
 	await editor.fill(sql);
 	await editor.press('Control+Enter');
-	await page.waitForFunction((n) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+	await page.waitForFunction((n) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-runs')) > n, before, {
+		timeout: 60_000
+	});
 }
 
 /** Text of the visible cells of the result table, row by row. */
@@ -64,7 +71,10 @@ test('the explorer page is prerendered, says nothing leaves the machine and that
 test('the Medway rehab example answers with the same number as a plain count of the CSV and a second query', async () => {
 	const { page, context, foreign, errors } = await openExplorer();
 	await page.locator('[data-example=medway-opiate-rehab]').click();
-	await page.getByTestId('result-summary').getByText(/^1 row, 1 column/).waitFor({ timeout: 60_000 });
+	await page
+		.getByTestId('result-summary')
+		.getByText(/^1 row, 1 column/)
+		.waitFor({ timeout: 60_000 });
 	const [[answer]] = await cells(page);
 	assert.equal(Number(answer), FACTS.medwayOpiateRehab);
 	assert.ok(FACTS.medwayOpiateRehab > 0);
@@ -108,7 +118,8 @@ test('the schema panel lists every table and view with columns, types and row co
 	assert.match(await summary('releases'), /releases\s*[\d,]+ rows/);
 	assert.match(await summary('figures'), /figures\s*[\d,]+ rows/);
 	assert.match(await summary('journeys_in_use'), new RegExp(`${fmt(FACTS.journeys)} rows`));
-	for (const name of ['files', 'areas', 'releases_in_use', 'figures_in_use']) assert.equal(await panel.locator(`li[data-object="${name}"]`).count(), 1, name);
+	for (const name of ['files', 'areas', 'releases_in_use', 'figures_in_use'])
+		assert.equal(await panel.locator(`li[data-object="${name}"]`).count(), 1, name);
 	// Opening an object shows its columns and types.
 	await panel.locator('li[data-object="journeys"] summary').click();
 	const cols = await panel.locator('li[data-object="journeys"] table').textContent();
@@ -146,7 +157,8 @@ test('Arrow download is an Arrow IPC file that starts with ARROW1', async () => 
 
 test('the URL carries the query, compressed; opening the link restores the editor', async () => {
 	const { page, context } = await openExplorer();
-	const sql = "SELECT substance_group, count(*) AS n\nFROM journeys_in_use\nWHERE area_code = 'E06000035' -- Medway £ ✓\nGROUP BY ALL ORDER BY n DESC;";
+	const sql =
+		"SELECT substance_group, count(*) AS n\nFROM journeys_in_use\nWHERE area_code = 'E06000035' -- Medway £ ✓\nGROUP BY ALL ORDER BY n DESC;";
 	await page.getByTestId('sql-editor').fill(sql);
 	await page.waitForFunction(() => new URL(location.href).searchParams.has('q'));
 	// The URL updates once typing pauses; wait for it to settle on this query.
@@ -171,7 +183,10 @@ test('a long query can be cancelled, and the explorer keeps working afterwards',
 	await page.waitForTimeout(500);
 	const t0 = Date.now();
 	await cancel.click();
-	await page.getByTestId('query-error').getByText(/cancelled/i).waitFor({ timeout: 15_000 });
+	await page
+		.getByTestId('query-error')
+		.getByText(/cancelled/i)
+		.waitFor({ timeout: 15_000 });
 	const ms = Date.now() - t0;
 	console.log(`# cancel took ${ms} ms`);
 	assert.ok(ms < 15_000);
@@ -197,7 +212,10 @@ test('Restore tables puts back a dropped table', async () => {
 
 test('a 250,000-row result is capped at 200,000, virtualised, sorts fast and scrolls', async () => {
 	const { page, context, errors } = await openExplorer();
-	await runSql(page, `SELECT range AS i, range % 7 AS m, 'row ' || range AS label, DATE '2020-01-01' + CAST(range % 1000 AS INTEGER) AS d FROM range(250000)`);
+	await runSql(
+		page,
+		`SELECT range AS i, range % 7 AS m, 'row ' || range AS label, DATE '2020-01-01' + CAST(range % 1000 AS INTEGER) AS d FROM range(250000)`
+	);
 	assert.match(await page.getByTestId('result-summary').textContent(), /200,000 rows, 4 columns/);
 	assert.match(await page.getByTestId('capped').textContent(), /first 200,000 rows: the query returned more/);
 	const domRows = await page.locator('[data-testid=result-table] [role=row]').count();
@@ -207,7 +225,10 @@ test('a 250,000-row result is capped at 200,000, virtualised, sorts fast and scr
 	let t0 = Date.now();
 	await heading.click();
 	await heading.click();
-	await page.waitForFunction(() => document.querySelector('[data-testid=result-table] [role=row][aria-rowindex="2"] [role=cell]:nth-child(2)')?.textContent === '199999');
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid=result-table] [role=row][aria-rowindex="2"] [role=cell]:nth-child(2)')?.textContent === '199999'
+	);
 	const sortMs = Date.now() - t0;
 	console.log(`# two sorts of 200,000 rows: ${sortMs} ms`);
 	assert.ok(sortMs < 3000);
@@ -215,7 +236,9 @@ test('a 250,000-row result is capped at 200,000, virtualised, sorts fast and scr
 	// Scroll to the end: the last rows are drawn.
 	t0 = Date.now();
 	await page.getByTestId('result-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
-	await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=result-table] [role=row]')].some((r) => r.getAttribute('aria-rowindex') === '200001'));
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('[data-testid=result-table] [role=row]')].some((r) => r.getAttribute('aria-rowindex') === '200001')
+	);
 	console.log(`# scroll to row 200,000: ${Date.now() - t0} ms`);
 	const last = await cells(page);
 	assert.deepEqual(last[last.length - 1].slice(0, 2), ['0', '0']);
@@ -226,7 +249,10 @@ test('a 250,000-row result is capped at 200,000, virtualised, sorts fast and scr
 test('quick chart of numbers in treatment by cohort and year; screenshots at 1366×768', async () => {
 	const { page, context, foreign, errors } = await openExplorer();
 	await page.locator('[data-example=treatment-by-cohort]').click();
-	await page.getByTestId('result-summary').getByText(/rows, 3 columns/).waitFor({ timeout: 60_000 });
+	await page
+		.getByTestId('result-summary')
+		.getByText(/rows, 3 columns/)
+		.waitFor({ timeout: 60_000 });
 	const chart = page.getByTestId('quick-chart');
 	await chart.locator('svg[role=img]').waitFor();
 	assert.equal(await chart.locator('.series').count(), 3, 'one line per cohort');
@@ -242,7 +268,10 @@ test('quick chart of numbers in treatment by cohort and year; screenshots at 136
 	await chart.locator('svg g.group rect').first().waitFor();
 	// Continuity by quarter, one line per area.
 	await page.locator('[data-example=continuity-by-quarter]').click();
-	await page.getByTestId('result-summary').getByText(/5 columns/).waitFor({ timeout: 60_000 });
+	await page
+		.getByTestId('result-summary')
+		.getByText(/5 columns/)
+		.waitFor({ timeout: 60_000 });
 	assert.match(await chart.locator('svg title').first().textContent(), /continuity_pct by quarter and area/);
 	await chart.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: shot('explore-1366-continuity') });
@@ -263,7 +292,13 @@ test('no serious or critical accessibility violations with a result and a chart 
 		const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
 		const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		assert.deepEqual(
-			bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+			bad.map(
+				(v) =>
+					`${v.id}: ${v.nodes
+						.slice(0, 3)
+						.map((n) => n.target.join(' '))
+						.join(' | ')}`
+			),
 			[],
 			colorScheme
 		);

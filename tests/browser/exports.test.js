@@ -19,11 +19,17 @@ function parseCsv(text) {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			if (ch === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			}
 			else if (ch === '"') quoted = false;
 			else cell += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cell), (cell = '');
+		else if (ch === ',') {
+			row.push(cell);
+			cell = '';
+		}
 		else if (ch === '\n' || ch === '\r') {
 			if (ch === '\r' && text[i + 1] === '\n') i++;
 			row.push(cell);
@@ -32,7 +38,10 @@ function parseCsv(text) {
 			cell = '';
 		} else cell += ch;
 	}
-	if (cell || row.length) row.push(cell), rows.push(row);
+	if (cell || row.length) {
+		row.push(cell);
+		rows.push(row);
+	}
 	return rows;
 }
 
@@ -44,10 +53,13 @@ async function download(page, button) {
 
 /** The figure's data table as the page shows it: header row, then body rows (all cells, as text). */
 async function shownTable(figure) {
-	return figure.locator('table').first().evaluate((t) => [
-		[...t.querySelectorAll('thead th')].map((c) => c.textContent.trim()),
-		...[...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent.replace(/ \(selected\)$/, '').trim()))
-	]);
+	return figure
+		.locator('table')
+		.first()
+		.evaluate((t) => [
+			[...t.querySelectorAll('thead th')].map((c) => c.textContent.trim()),
+			...[...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent.replace(/ \(selected\)$/, '').trim()))
+		]);
 }
 
 function pngSize(bytes) {
@@ -72,8 +84,17 @@ test('on /treatment a figure exports PNG at 2× and a standalone SVG with its ti
 	const parsed = await page.evaluate((s) => {
 		const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
 		const root = doc.documentElement;
-		const frameText = [...root.children].filter((e) => e.localName === 'text').map((t) => t.textContent).join(' ');
-		return { error: doc.querySelector('parsererror')?.textContent ?? null, width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), frameText, title: root.querySelector('title')?.textContent };
+		const frameText = [...root.children]
+			.filter((e) => e.localName === 'text')
+			.map((t) => t.textContent)
+			.join(' ');
+		return {
+			error: doc.querySelector('parsererror')?.textContent ?? null,
+			width: Number(root.getAttribute('width')),
+			height: Number(root.getAttribute('height')),
+			frameText,
+			title: root.querySelector('title')?.textContent
+		};
 	}, svgText);
 	assert.equal(parsed.error, null, 'the SVG is well-formed XML');
 	assert.ok(parsed.frameText.includes(title), `the SVG shows the title "${title}"`);
@@ -115,8 +136,14 @@ test('on /treatment the CSV holds exactly the numbers of the figure’s data tab
 	assert.ok(text.startsWith('\ufeff'), 'UTF-8 BOM for Excel');
 	const rows = parseCsv(text.slice(1));
 	assert.deepEqual(rows.slice(0, shown.length), shown, 'CSV header and rows equal the data table');
-	assert.ok(shown.flat().some((c) => /\d,\d{3}/.test(c)), 'the table holds formatted counts');
-	assert.ok(rows.slice(shown.length).some((r) => r[0]?.startsWith('Source: ')), 'the source travels with the data');
+	assert.ok(
+		shown.flat().some((c) => /\d,\d{3}/.test(c)),
+		'the table holds formatted counts'
+	);
+	assert.ok(
+		rows.slice(shown.length).some((r) => r[0]?.startsWith('Source: ')),
+		'the source travels with the data'
+	);
 	await context.close();
 });
 
@@ -131,7 +158,10 @@ test('a suppressed table exports its * markers (report figure, Southend deaths i
 	const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\ufeff/, ''));
 	assert.deepEqual(rows.slice(0, shown.length), shown);
 	assert.ok(rows.flat().includes('*'));
-	assert.ok(rows.flat().some((c) => c.startsWith('* = suppressed')), 'the suppression note travels with the data');
+	assert.ok(
+		rows.flat().some((c) => c.startsWith('* = suppressed')),
+		'the suppression note travels with the data'
+	);
 	// The report's figures export images too.
 	const png = await download(page, figure.getByRole('button', { name: 'PNG', exact: true }));
 	pngSize(png.bytes);
@@ -139,7 +169,11 @@ test('a suppressed table exports its * markers (report figure, Southend deaths i
 });
 
 test('copy table puts tab-separated text and an HTML table on the clipboard', async () => {
-	const { page, context } = await openPage(browser, { width: 1366, height: 900, context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+	const { page, context } = await openPage(browser, {
+		width: 1366,
+		height: 900,
+		context: { permissions: ['clipboard-read', 'clipboard-write'] }
+	});
 	await page.goto(`${BASE}/treatment`);
 	const figure = page.locator('figure:has(.export)').first();
 	await figure.locator('svg[role="img"]').waitFor();
@@ -154,7 +188,8 @@ test('copy table puts tab-separated text and an HTML table on the clipboard', as
 		'text/plain is the table, tab-separated'
 	);
 	const html = await page.evaluate(async () => {
-		for (const item of await navigator.clipboard.read()) if (item.types.includes('text/html')) return (await item.getType('text/html')).text();
+		for (const item of await navigator.clipboard.read())
+			if (item.types.includes('text/html')) return (await item.getType('text/html')).text();
 		return null;
 	});
 	assert.ok(html, 'text/html on the clipboard');
@@ -164,7 +199,11 @@ test('copy table puts tab-separated text and an HTML table on the clipboard', as
 });
 
 test('a formula in loaded data is neutralised in the CSV and the clipboard', async () => {
-	const { page, context, errors } = await openPage(browser, { width: 1366, height: 900, context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+	const { page, context, errors } = await openPage(browser, {
+		width: 1366,
+		height: 900,
+		context: { permissions: ['clipboard-read', 'clipboard-write'] }
+	});
 	await page.goto(`${BASE}/data`);
 	await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
 	// Cohort ids are lower-cased on load.
@@ -174,13 +213,19 @@ test('a formula in loaded data is neutralised in the CSV and the clipboard', asy
 		`E06000035,Medway,substantial_progress,"${evil.replace(/"/g, '""')}",2023-24,actual,40,percent,Test extract with a formula`
 	].join('\n');
 	await page.getByTestId('file-input').setInputFiles({ name: 'formula-test.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('Showing your loaded data'), null, { timeout: 90_000 });
+	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('Showing your loaded data'), null, {
+		timeout: 90_000
+	});
 	// Go to Medway's report inside the app (the loaded data lives in this page's DuckDB).
 	await page.getByRole('group', { name: 'Area' }).getByRole('button', { name: 'Medway' }).click();
 	await page.waitForFunction(() => new URL(location.href).searchParams.get('area') === 'E06000035');
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report' }).click();
 	await page.waitForURL((u) => u.pathname === '/report');
-	await page.waitForFunction((e) => [...document.querySelectorAll('.report-figure tbody th')].some((th) => th.textContent.trim() === e), evil, { timeout: 30_000 });
+	await page.waitForFunction(
+		(e) => [...document.querySelectorAll('.report-figure tbody th')].some((th) => th.textContent.trim() === e),
+		evil,
+		{ timeout: 30_000 }
+	);
 	const figure = page.locator('.report-figure', { hasText: 'substantial progress' }).first();
 	const file = await download(page, figure.getByRole('button', { name: 'CSV', exact: true }));
 	const rows = parseCsv(file.bytes.toString('utf8').replace(/^\ufeff/, ''));
@@ -190,7 +235,10 @@ test('a formula in loaded data is neutralised in the CSV and the clipboard', asy
 	await figure.getByRole('button', { name: 'Copy table' }).click();
 	await figure.getByText('Table copied').waitFor();
 	const text = await page.evaluate(() => navigator.clipboard.readText());
-	assert.ok(text.split('\n').some((l) => l.startsWith(`'${evil}`)), 'neutralised on the clipboard too');
+	assert.ok(
+		text.split('\n').some((l) => l.startsWith(`'${evil}`)),
+		'neutralised on the clipboard too'
+	);
 	assert.deepEqual(errors, []);
 	await context.close();
 });

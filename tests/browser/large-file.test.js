@@ -69,7 +69,9 @@ test('a 200,000-row journeys file loads through the file input with progress, wi
 	let clickMs = null;
 	while (!loaded) {
 		const s = Date.now();
-		const text = await page.evaluate(() => document.querySelector('[data-testid=load-progress]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+		const text = await page.evaluate(
+			() => document.querySelector('[data-testid=load-progress]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+		);
 		slowest = Math.max(slowest, Date.now() - s);
 		if (text) progress.add(text);
 		if (clickMs == null && /DuckDB is checking/.test(text)) {
@@ -77,7 +79,14 @@ test('a 200,000-row journeys file loads through the file input with progress, wi
 			const c = Date.now();
 			const medway = page.locator('.selection-bar button', { hasText: 'Medway' });
 			await medway.click();
-			await page.waitForFunction(() => [...document.querySelectorAll('.selection-bar button')].some((b) => b.textContent.includes('Medway') && b.getAttribute('aria-pressed') === 'true'), null, { timeout: 5000 });
+			await page.waitForFunction(
+				() =>
+					[...document.querySelectorAll('.selection-bar button')].some(
+						(b) => b.textContent.includes('Medway') && b.getAttribute('aria-pressed') === 'true'
+					),
+				null,
+				{ timeout: 5000 }
+			);
 			clickMs = Date.now() - c;
 		}
 		await new Promise((r) => setTimeout(r, 100));
@@ -95,7 +104,9 @@ test('a 200,000-row journeys file loads through the file input with progress, wi
 	assert.match(await row.textContent(), /synthetic/);
 
 	// Every view reflects it: the Treatment page's Rotherham numbers change (no reload: the same session).
-	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('Showing your loaded data'), null, { timeout: 120_000 });
+	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('Showing your loaded data'), null, {
+		timeout: 120_000
+	});
 	const redrawMs = Date.now() - t0;
 	await page.locator('.selection-bar button', { hasText: 'Rotherham' }).click();
 	await page.locator('nav a[href^="/treatment"]').click();
@@ -107,7 +118,9 @@ test('a 200,000-row journeys file loads through the file input with progress, wi
 	const longTasks = await page.evaluate(() => window.__longTasks);
 	const longest = Math.max(0, ...longTasks);
 	console.log(`# 200,000 rows: loaded in ${loadMs} ms, dashboard redrawn after ${redrawMs} ms`);
-	console.log(`# slowest page response during load ${slowest} ms; click handled in ${clickMs} ms; longest task ${longest} ms (${longTasks.length} over 50 ms)`);
+	console.log(
+		`# slowest page response during load ${slowest} ms; click handled in ${clickMs} ms; longest task ${longest} ms (${longTasks.length} over 50 ms)`
+	);
 	assert.ok(slowest < 1000, `page answered within a second during the load (slowest ${slowest} ms)`);
 	assert.ok(clickMs != null && clickMs < 1000, `a click was handled within a second (${clickMs} ms)`);
 	assert.ok(longest < 2000, `no main-thread task over 2 s (longest ${longest} ms)`);

@@ -15,7 +15,9 @@ test('load a Fingertips export and a malformed file, reload, then forget all', a
 	const { page, context, foreign, errors } = await openPage(browser);
 	await page.goto(`${BASE}/data`);
 	await waitForEngine(page);
-	await page.getByTestId('file-input').setInputFiles([path.join(FIXTURES, 'fingertips-drug-misuse-deaths.csv'), path.join(FIXTURES, 'malformed.csv')]);
+	await page
+		.getByTestId('file-input')
+		.setInputFiles([path.join(FIXTURES, 'fingertips-drug-misuse-deaths.csv'), path.join(FIXTURES, 'malformed.csv')]);
 	await page.getByText('Loaded fingertips-drug-misuse-deaths.csv').waitFor({ timeout: 60_000 });
 	const alert = await page.getByRole('alert').textContent();
 	assert.match(alert, /malformed\.csv, line 1: not a recognised extract/);
@@ -62,7 +64,9 @@ test('a record-level extract replaces the synthetic records for its area', async
 	await page.getByText('Loaded journeys-rotherham-small.csv').waitFor({ timeout: 60_000 });
 	await page.goto(`${BASE}/treatment`);
 	await page.locator('#fig-trajectory-E08000018').waitFor();
-	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('your loaded data'), null, { timeout: 60_000 });
+	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('your loaded data'), null, {
+		timeout: 60_000
+	});
 	const fig = await page.locator('#fig-trajectory-E08000018').textContent();
 	// 60 journeys cannot give the synthetic ~2,000; the figure is no longer labelled synthetic.
 	assert.ok(!fig.includes('Illustrative synthetic data – not real figures'), 'Rotherham no longer synthetic');

@@ -27,7 +27,10 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 		await page.goto(`${BASE}${route}${route.includes('?') ? '&' : '?'}area=E06000099`);
 		await page.waitForFunction(() => document.body.innerText.includes('<img src=x'), null, { timeout: 60_000 });
 		assert.equal(await page.evaluate(() => window.__xss), undefined, `${route}: no script ran`);
-		assert.equal(await page.locator('img[src="x"], b[onmouseover], svg[onload], script:not([src]):not([type])').filter({ hasText: /xss/ }).count(), 0);
+		assert.equal(
+			await page.locator('img[src="x"], b[onmouseover], svg[onload], script:not([src]):not([type])').filter({ hasText: /xss/ }).count(),
+			0
+		);
 		assert.equal(await page.locator('img[src="x"]').count(), 0, `${route}: no injected <img>`);
 	}
 	// The picker offers the area under its name, as text.
@@ -62,6 +65,9 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 	await waitForEngine(page);
 	await page.getByRole('button', { name: 'Forget all loaded data' }).click();
 	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
-	assert.deepEqual(errors.filter((e) => !/Content Security Policy|Refused/.test(e)), []);
+	assert.deepEqual(
+		errors.filter((e) => !/Content Security Policy|Refused/.test(e)),
+		[]
+	);
 	await context.close();
 });

@@ -75,7 +75,8 @@ test('the URL selection round-trips and an area switch updates every figure', as
 	await page.locator('#fig-trajectory-E06000033').waitFor();
 	const after = await page.locator('main').textContent();
 	assert.notEqual(before, after);
-	for (const h of await page.locator('figure.figure h3').allTextContents()) assert.ok(!h.includes('Medway'), `figure still about Medway: ${h}`);
+	for (const h of await page.locator('figure.figure h3').allTextContents())
+		assert.ok(!h.includes('Medway'), `figure still about Medway: ${h}`);
 	// Reload: the link reopens exactly this view.
 	await page.reload();
 	await page.locator('#fig-trajectory-E06000033').waitFor();
@@ -112,7 +113,13 @@ test('no serious or critical accessibility violations (axe-core), light and dark
 			const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
 			const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 			assert.deepEqual(
-				bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+				bad.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.slice(0, 3)
+							.map((n) => n.target.join(' '))
+							.join(' | ')}`
+				),
 				[],
 				`${path} (${colorScheme})`
 			);

@@ -18,7 +18,9 @@ const SOUTHEND = 'E06000033';
 async function openReport(page, query) {
 	await page.goto(`${BASE}/report?${query}`);
 	// The selection applies after hydration; wait for the area-specific title.
-	await page.waitForFunction(() => document.querySelector('.report-title')?.textContent?.trim() && document.querySelector('#report-page-css'));
+	await page.waitForFunction(
+		() => document.querySelector('.report-title')?.textContent?.trim() && document.querySelector('#report-page-css')
+	);
 	// The static HTML already has a title: wait for hydration and the frame after it, when ?area and ?sections apply.
 	await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
 	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -43,7 +45,11 @@ test('Medway report prints to A4 PDF with the seed figures, a running header and
 	const tables = await page.evaluate(() =>
 		[...document.querySelectorAll('.report-figure')].map((f) => {
 			const rows = [...f.querySelectorAll('.table-block tbody tr')];
-			return { caption: f.querySelector('.table-block caption')?.textContent?.trim() ?? '', first: rows[0]?.querySelector('th')?.textContent?.trim(), last: rows.at(-1)?.querySelector('th')?.textContent?.trim() };
+			return {
+				caption: f.querySelector('.table-block caption')?.textContent?.trim() ?? '',
+				first: rows[0]?.querySelector('th')?.textContent?.trim(),
+				last: rows.at(-1)?.querySelector('th')?.textContent?.trim()
+			};
 		})
 	);
 	assert.ok(tables.length >= 6, `at least 6 figures (got ${tables.length})`);
@@ -60,13 +66,24 @@ test('Medway report prints to A4 PDF with the seed figures, a running header and
 	assert.match(text, /Illustrative synthetic data – not real figures/);
 	assert.match(text, /Figure 1: Medway/);
 	// Site chrome is hidden in print; the report's own controls too.
-	for (const chrome of ['Skip to content', 'Explore (SQL)', 'Sections to include', 'Print or save as PDF', 'Copy table']) assert.ok(!text.includes(chrome), `no "${chrome}" in print`);
+	for (const chrome of ['Skip to content', 'Explore (SQL)', 'Sections to include', 'Print or save as PDF', 'Copy table'])
+		assert.ok(!text.includes(chrome), `no "${chrome}" in print`);
 
 	// Running header with the area name on every page after the title page, and "Page n of N" on all.
 	for (let n = 1; n <= pages; n++) {
-		const lines = pdfText(file, n).split('\n').map((l) => l.trim()).filter(Boolean);
-		assert.ok(lines.some((l) => l.includes(`Page ${n} of ${pages}`)), `page ${n} numbered`);
-		if (n > 1) assert.ok(lines.some((l) => l.startsWith('Medway: CDP scrutiny report') && l.includes('Records as at 30 September 2024')), `page ${n} has the running header: ${lines[0]}`);
+		const lines = pdfText(file, n)
+			.split('\n')
+			.map((l) => l.trim())
+			.filter(Boolean);
+		assert.ok(
+			lines.some((l) => l.includes(`Page ${n} of ${pages}`)),
+			`page ${n} numbered`
+		);
+		if (n > 1)
+			assert.ok(
+				lines.some((l) => l.startsWith('Medway: CDP scrutiny report') && l.includes('Records as at 30 September 2024')),
+				`page ${n} has the running header: ${lines[0]}`
+			);
 	}
 
 	// No data table split across pages: its caption and its last row print on the same page.
@@ -82,7 +99,8 @@ test('Medway report prints to A4 PDF with the seed figures, a running header and
 	}
 
 	// Greyscale pages for a human to look at (tests/browser/out/report-medway-grey-NN.png).
-	for (const f of execFileSync('ls', [OUT], { encoding: 'utf8' }).split('\n')) if (f.startsWith('report-medway-grey')) rmSync(path.join(OUT, f));
+	for (const f of execFileSync('ls', [OUT], { encoding: 'utf8' }).split('\n'))
+		if (f.startsWith('report-medway-grey')) rmSync(path.join(OUT, f));
 	execFileSync('pdftoppm', ['-png', '-r', '60', '-gray', file, path.join(OUT, 'report-medway-grey')]);
 	execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(OUT, 'report-medway-colour')]);
 	assert.deepEqual(foreign, []);

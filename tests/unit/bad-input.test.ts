@@ -53,13 +53,19 @@ let db: Db;
 let baseline: unknown;
 let nextId = 100;
 const DEFAULT_IDS = [1, 2, 3, 4];
-const tally = { tried: 0, outcomes: { loaded: 0, loaded_with_warnings: 0, rejected: 0 } as Record<Outcome, number>, byKind: {} as Record<string, Record<string, number>> };
+const tally = {
+	tried: 0,
+	outcomes: { loaded: 0, loaded_with_warnings: 0, rejected: 0 } as Record<Outcome, number>,
+	byKind: {} as Record<string, Record<string, number>>
+};
 
 /** Everything the embedded files put in the database: counts and a hash of every row, per file. */
 async function snapshot(): Promise<unknown> {
 	const out: Record<string, unknown> = {};
 	for (const t of ['figures', 'journeys', 'releases'])
-		out[t] = await db.query(`SELECT file_id, count(*) AS n, bit_xor(hash(${t})) AS h FROM ${t} WHERE file_id IN (${DEFAULT_IDS}) GROUP BY file_id ORDER BY file_id`);
+		out[t] = await db.query(
+			`SELECT file_id, count(*) AS n, bit_xor(hash(${t})) AS h FROM ${t} WHERE file_id IN (${DEFAULT_IDS}) GROUP BY file_id ORDER BY file_id`
+		);
 	out.files = await db.query(
 		`SELECT file_id, file_name, kind, rows_loaded, rows_rejected, synthetic, embedded, array_to_string(area_codes, ',') AS areas FROM files WHERE file_id IN (${DEFAULT_IDS}) ORDER BY file_id`
 	);
@@ -85,7 +91,7 @@ async function run(name: string, bytes: Uint8Array, fileId = nextId++): Promise<
 	try {
 		result = { fileId, report: await ingestFile(db, { fileId, name, data: bytes }) };
 	} catch (e) {
-		if (!(e instanceof IngestError)) throw new Error(`${name}: ingestFile threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
+		if (!(e instanceof IngestError)) throw new Error(`${name}: ingestFile threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
 		result = { fileId, error: e };
 	}
 	// The caller still has its bytes (the browser stores them after loading).
@@ -123,7 +129,10 @@ async function run(name: string, bytes: Uint8Array, fileId = nextId++): Promise<
 		const table = r.kind === 'fingertips' ? 'figures' : r.kind;
 		expect(per[table]).toBe(r.rowsLoaded);
 		expect(per.files).toBe(1);
-		const [f] = await db.query<{ rows_loaded: number; rows_rejected: number; kind: string }>('SELECT rows_loaded, rows_rejected, kind FROM files WHERE file_id = ?', [fileId]);
+		const [f] = await db.query<{ rows_loaded: number; rows_rejected: number; kind: string }>(
+			'SELECT rows_loaded, rows_rejected, kind FROM files WHERE file_id = ?',
+			[fileId]
+		);
 		expect(f).toEqual({ rows_loaded: r.rowsLoaded, rows_rejected: r.rowsRejected, kind: r.kind });
 	}
 	const outcome: Outcome = result.error ? 'rejected' : outcomeOf(result.report!);
@@ -152,7 +161,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	const kinds = Object.entries(tally.byKind)
-		.map(([k, o]) => `${k === 'none' ? 'no kind (refused)' : k}: ${Object.entries(o).map(([x, n]) => `${x} ${n}`).join(', ')}`)
+		.map(
+			([k, o]) =>
+				`${k === 'none' ? 'no kind (refused)' : k}: ${Object.entries(o)
+					.map(([x, n]) => `${x} ${n}`)
+					.join(', ')}`
+		)
 		.join('; ');
 	console.log(
 		`bad-input: ${tally.tried} files tried (${cases.length} committed + ${tally.tried - cases.length} built at run time); ` +
@@ -207,7 +221,10 @@ describe('bad input built at run time', () => {
 	});
 
 	test('an unquoted 10 MB line is one rejected line, not one per missing field', async () => {
-		const res = await run('ten-mb-unquoted-line-journeys.csv', enc.encode([JH, row('BI9011'), 'y'.repeat(10 * 1024 * 1024), row('BI9013')].join('\r\n') + '\r\n'));
+		const res = await run(
+			'ten-mb-unquoted-line-journeys.csv',
+			enc.encode([JH, row('BI9011'), 'y'.repeat(10 * 1024 * 1024), row('BI9013')].join('\r\n') + '\r\n')
+		);
 		expect(res.report!.rowsLoaded).toBe(2);
 		expect(res.report!.rejects.map((p) => p.line)).toEqual([3]);
 	});
@@ -242,9 +259,17 @@ describe('bad input built at run time', () => {
 
 	test('a Windows-1252 byte past the first 64 KB: the whole file is re-read as Windows-1252', async () => {
 		const FH = 'area_code,area_name,metric,cohort,category,period,kind,value,numerator,denominator,lower_ci,upper_ci,unit,note,source';
-		const rows = Array.from({ length: 900 }, (_, i) => `E08000018,Rotherham,rehab_starts,,line ${i},2022-23,actual,${i},,,,,count,,Bad-input suite`);
+		const rows = Array.from(
+			{ length: 900 },
+			(_, i) => `E08000018,Rotherham,rehab_starts,,line ${i},2022-23,actual,${i},,,,,count,,Bad-input suite`
+		);
 		const text = [FH, ...rows].join('\n') + '\n';
-		const bytes = new Uint8Array([...enc.encode(text), ...enc.encode('E06000035,Medway,rehab_starts,,late,2022-23,actual,1,,,,,count,'), 0xa3, ...enc.encode('1 late,Bad-input suite\n')]);
+		const bytes = new Uint8Array([
+			...enc.encode(text),
+			...enc.encode('E06000035,Medway,rehab_starts,,late,2022-23,actual,1,,,,,count,'),
+			0xa3,
+			...enc.encode('1 late,Bad-input suite\n')
+		]);
 		expect(bytes.length).toBeGreaterThan(65536);
 		const res = await run('late-windows-1252-figures.csv', bytes);
 		expect(res.report!.encoding).toBe('windows-1252');

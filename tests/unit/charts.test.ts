@@ -53,15 +53,31 @@ describe('chart SVG snapshots', () => {
 				alt: 'Line fixture',
 				annotations: [{ x: '2021', label: 'Strategy' }],
 				series: [
-					{ id: 'a', label: 'Local', color: 'var(--c-series-1)', band: true, points: [
-						{ x: '2019', y: 20, lower: 15, upper: 26 },
-						{ x: '2020', y: null, suppressed: true },
-						{ x: '2021', y: 30, lower: 24, upper: 37 },
-						{ x: '2022', y: 28, lower: 22, upper: 35 }
-					] },
-					{ id: 'b', label: 'England', color: 'var(--c-england)', dash: 'dashed', marker: 'square', points: [
-						{ x: '2019', y: 25 }, { x: '2020', y: 26 }, { x: '2021', y: 27 }, { x: '2022', y: 29 }
-					] }
+					{
+						id: 'a',
+						label: 'Local',
+						color: 'var(--c-series-1)',
+						band: true,
+						points: [
+							{ x: '2019', y: 20, lower: 15, upper: 26 },
+							{ x: '2020', y: null, suppressed: true },
+							{ x: '2021', y: 30, lower: 24, upper: 37 },
+							{ x: '2022', y: 28, lower: 22, upper: 35 }
+						]
+					},
+					{
+						id: 'b',
+						label: 'England',
+						color: 'var(--c-england)',
+						dash: 'dashed',
+						marker: 'square',
+						points: [
+							{ x: '2019', y: 25 },
+							{ x: '2020', y: 26 },
+							{ x: '2021', y: 27 },
+							{ x: '2022', y: 29 }
+						]
+					}
 				]
 			}
 		});
@@ -76,8 +92,20 @@ describe('chart SVG snapshots', () => {
 			props: {
 				alt: 'Bar fixture',
 				rows: [
-					{ label: 'Opiates', values: [{ series: 'local', value: 60 }, { series: 'england', value: 58 }] },
-					{ label: 'Crack', values: [{ series: 'local', value: null, suppressed: true }, { series: 'england', value: 30 }] }
+					{
+						label: 'Opiates',
+						values: [
+							{ series: 'local', value: 60 },
+							{ series: 'england', value: 58 }
+						]
+					},
+					{
+						label: 'Crack',
+						values: [
+							{ series: 'local', value: null, suppressed: true },
+							{ series: 'england', value: 30 }
+						]
+					}
 				],
 				series: [
 					{ id: 'local', label: 'Medway', color: 'var(--c-series-1)' },

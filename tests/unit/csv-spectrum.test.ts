@@ -62,7 +62,10 @@ describe('csv-spectrum', () => {
 		const latin1 = new Uint8Array(Buffer.from(utf8.toString('utf8').replace(/\uFFFD/g, '°'), 'latin1'));
 		expect(latin1.includes(0xb0)).toBe(true);
 		const got = await readCsvRows(db, 'location_coordinates-latin1.csv', latin1);
-		const want = expected('location_coordinates').map((r) => ({ ...r, 'Location Coordinates': r['Location Coordinates'].replace(/\uFFFD/g, '°') }));
+		const want = expected('location_coordinates').map((r) => ({
+			...r,
+			'Location Coordinates': r['Location Coordinates'].replace(/\uFFFD/g, '°')
+		}));
 		expect(got.rows).toEqual(want);
 		passed++;
 	});

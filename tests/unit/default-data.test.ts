@@ -38,7 +38,11 @@ describe('embedded files load cleanly', () => {
 });
 
 describe('every seed figure is in the canonical figures table', () => {
-	it.each(seedExpectations.map((e) => [`${e.seed} ${e.area_code} ${e.metric} ${e.cohort ?? ''} ${e.category ?? ''} ${e.period} ${e.kind} = ${e.value}`, e] as const))('%s', async (_, e) => {
+	it.each(
+		seedExpectations.map(
+			(e) => [`${e.seed} ${e.area_code} ${e.metric} ${e.cohort ?? ''} ${e.category ?? ''} ${e.period} ${e.kind} = ${e.value}`, e] as const
+		)
+	)('%s', async (_, e) => {
 		const rows = await db.query<{ n: number }>(
 			`SELECT count(*) AS n FROM figures f JOIN files USING (file_id)
 			WHERE file_name = 'seed-figures.csv' AND area_code = ? AND metric = ? AND cohort IS NOT DISTINCT FROM ? AND category IS NOT DISTINCT FROM ?
@@ -145,7 +149,11 @@ describe('record-level counts agree with a brute-force count of the CSV', () => 
 	const rows = lines.map((l) => l.split(','));
 	const inYear = (fy: number, pred: (r: string[]) => boolean) =>
 		rows.filter((r) => pred(r) && r[8] <= `${fy + 1}-03-31` && (r[9] === '' || r[9] >= `${fy}-04-01`)).length;
-	const COHORT: Record<string, string[]> = { opiate: ['opiate_only', 'opiate_crack'], alcohol: ['alcohol_only'], non_opiate: ['crack_only', 'non_opiate_only', 'non_opiate_alcohol'] };
+	const COHORT: Record<string, string[]> = {
+		opiate: ['opiate_only', 'opiate_crack'],
+		alcohol: ['alcohol_only'],
+		non_opiate: ['crack_only', 'non_opiate_only', 'non_opiate_alcohol']
+	};
 	it.each([
 		['E08000018', 'adults', 2021],
 		['E08000018', 'opiate', 2022],

@@ -51,15 +51,20 @@ describe('explorer examples', () => {
 	});
 
 	it('continuity by quarter agrees with the yearly continuity figures', async () => {
-		const rows = await run<{ area: string; quarter: string; released_with_need: number; engaged_within_3_weeks: number; continuity_pct: number }>(
-			sqlOf('continuity-by-quarter')
-		);
+		const rows = await run<{
+			area: string;
+			quarter: string;
+			released_with_need: number;
+			engaged_within_3_weeks: number;
+			continuity_pct: number;
+		}>(sqlOf('continuity-by-quarter'));
 		const medway = rows.filter((r) => r.area === 'Medway' && r.quarter.startsWith('2023-24'));
 		expect(medway).toHaveLength(4);
 		const year = model.continuity.find((r) => r.area === 'E06000035' && r.fy === 2023 && r.quarter == null)!;
 		expect(medway.reduce((s, r) => s + Number(r.released_with_need), 0)).toBe(year.denominator);
 		expect(medway.reduce((s, r) => s + Number(r.engaged_within_3_weeks), 0)).toBe(year.numerator);
-		for (const r of rows) expect(Math.abs(r.continuity_pct - (100 * r.engaged_within_3_weeks) / r.released_with_need)).toBeLessThanOrEqual(0.0501);
+		for (const r of rows)
+			expect(Math.abs(r.continuity_pct - (100 * r.engaged_within_3_weeks) / r.released_with_need)).toBeLessThanOrEqual(0.0501);
 	});
 
 	it('deaths in treatment by substance sum to the dashboard deaths for all areas', async () => {
@@ -77,7 +82,12 @@ describe('explorer examples', () => {
 		for (const line of lines.slice(1)) {
 			const f = line.split(',');
 			const rehab = f[col('RESRHBST')];
-			if (f[col('LA')] === 'E06000035' && ['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) && rehab >= '2023-04-01' && rehab <= '2024-03-31')
+			if (
+				f[col('LA')] === 'E06000035' &&
+				['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) &&
+				rehab >= '2023-04-01' &&
+				rehab <= '2024-03-31'
+			)
 				clients.add(f[col('CLIENTID')]);
 		}
 		expect(clients.size).toBeGreaterThan(0);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { tokenize, splitStatements } from '../../src/lib/explore/tokenize';
 import { EXAMPLES } from '../../src/lib/explore/examples';
 
-const types = (sql: string) => tokenize(sql).filter((t) => t.type !== 'space').map((t) => `${t.type}:${t.text}`);
+const types = (sql: string) =>
+	tokenize(sql)
+		.filter((t) => t.type !== 'space')
+		.map((t) => `${t.type}:${t.text}`);
 
 describe('SQL tokenizer', () => {
 	it('is lossless: the tokens join back to the input, whatever it holds', () => {
@@ -16,7 +19,12 @@ describe('SQL tokenizer', () => {
 			'\r\n\t',
 			'SELECT ünïcode, 日本 FROM t'
 		];
-		for (const sql of inputs) expect(tokenize(sql).map((t) => t.text).join('')).toBe(sql);
+		for (const sql of inputs)
+			expect(
+				tokenize(sql)
+					.map((t) => t.text)
+					.join('')
+			).toBe(sql);
 	});
 
 	it('recognises keywords, functions, types, strings, numbers, comments and quoted names', () => {
@@ -56,7 +64,7 @@ describe('SQL tokenizer', () => {
 
 describe('statement splitting', () => {
 	it('splits at semicolons outside strings, quoted names and comments', () => {
-		expect(splitStatements("CREATE TABLE x AS SELECT ';' AS s; -- a; comment\nSELECT * FROM \"a;b\";\n\n  ;")).toEqual([
+		expect(splitStatements('CREATE TABLE x AS SELECT \';\' AS s; -- a; comment\nSELECT * FROM "a;b";\n\n  ;')).toEqual([
 			"CREATE TABLE x AS SELECT ';' AS s",
 			'-- a; comment\nSELECT * FROM "a;b"'
 		]);

@@ -77,7 +77,7 @@ describe('toHtml', () => {
 	it('escapes text and neutralises formula cells', () => {
 		const html = toHtml(table);
 		expect(html).toContain('<caption>Test &lt;table&gt; &amp; &quot;caption&quot;</caption>');
-		expect(html).toContain('<td>\'=cmd()</td>');
+		expect(html).toContain("<td>'=cmd()</td>");
 		expect(html).toContain('<td style="text-align:right">1,235</td>');
 		expect(html).not.toMatch(/<table>.*<table>/);
 	});
@@ -105,7 +105,11 @@ describe('cssString: data-driven text in the print header cannot break out of it
 	});
 
 	it('pageCss sets A4, the running header and page numbers, and no header on the title page', () => {
-		const css = pageCss({ topLeft: 'Medway: "report"', topRight: 'Records as at 30 September 2024', bottomLeft: 'Illustrative synthetic data – not real figures' });
+		const css = pageCss({
+			topLeft: 'Medway: "report"',
+			topRight: 'Records as at 30 September 2024',
+			bottomLeft: 'Illustrative synthetic data – not real figures'
+		});
 		expect(css).toContain('size: A4;');
 		expect(css).toContain('@top-left { content: "Medway: \\"report\\""');
 		expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');

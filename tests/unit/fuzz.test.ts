@@ -36,7 +36,10 @@ async function state(id: number) {
 	const good = `file_id IN (${GOOD_IDS})`;
 	const rows = await db.query<{ t: string; n: number; h: number; mine: number }>(
 		['figures', 'journeys', 'releases']
-			.map((t) => `SELECT '${t}' AS t, count(*) FILTER (WHERE ${good}) AS n, bit_xor(hash(${columns[t]})) FILTER (WHERE ${good}) AS h, count(*) FILTER (WHERE file_id = ${id}) AS mine FROM ${t}`)
+			.map(
+				(t) =>
+					`SELECT '${t}' AS t, count(*) FILTER (WHERE ${good}) AS n, bit_xor(hash(${columns[t]})) FILTER (WHERE ${good}) AS h, count(*) FILTER (WHERE file_id = ${id}) AS mine FROM ${t}`
+			)
 			.concat(
 				`SELECT 'files', count(*) FILTER (WHERE ${good}), bit_xor(hash(file_id, file_name, kind, rows_loaded, rows_rejected)) FILTER (WHERE ${good}), max(rows_loaded * 1000000 + rows_rejected) FILTER (WHERE file_id = ${id}) FROM files`
 			)
@@ -64,7 +67,11 @@ beforeAll(async () => {
 		expect(r.rowsRejected).toBe(0);
 	}
 	for (const t of ['figures', 'journeys', 'releases'])
-		columns[t] = (await db.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`))
+		columns[t] = (
+			await db.query<{ c: string }>(
+				`SELECT column_name AS c FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`
+			)
+		)
 			.map((r) => r.c)
 			.join(', ');
 	baseline = (await state(0)).good;
@@ -97,11 +104,14 @@ test(`${CASES} seeded mutations keep the ingest contract`, async () => {
 		try {
 			report = await ingestFile(db, { fileId: id, name, data: c.bytes });
 		} catch (e) {
-			if (!(e instanceof IngestError)) throw new Error(`${where}: ${(e as Error)?.name}: ${(e as Error)?.message}`);
+			if (!(e instanceof IngestError)) throw new Error(`${where}: ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
 			expect(e.fileName, where).toBe(name);
 			expect(e.message.startsWith(`${name}`), where).toBe(true);
 			if (e.line != null) expect(Number.isInteger(e.line) && e.line >= 1, where).toBe(true);
-			const p = e.problem.replace(/"[^"]*"/g, '"…"').replace(/\d[\d,]*/g, 'N').slice(0, 70);
+			const p = e.problem
+				.replace(/"[^"]*"/g, '"…"')
+				.replace(/\d[\d,]*/g, 'N')
+				.slice(0, 70);
 			stats.problems.set(p, (stats.problems.get(p) ?? 0) + 1);
 		}
 		ingestMs += performance.now() - t0;
@@ -115,7 +125,8 @@ test(`${CASES} seeded mutations keep the ingest contract`, async () => {
 			expect(report.rowsLoaded, where).toBeGreaterThanOrEqual(1);
 			expect(report.rowsRejected, where).toBeGreaterThanOrEqual(0);
 			expect(report.rejects.length, where).toBeLessThanOrEqual(report.rowsRejected);
-			for (const p of [...report.rejects, ...report.warnings]) expect(Number.isInteger(p.line) && p.line >= 1, `${where}: line ${p.line}`).toBe(true);
+			for (const p of [...report.rejects, ...report.warnings])
+				expect(Number.isInteger(p.line) && p.line >= 1, `${where}: line ${p.line}`).toBe(true);
 			expect(s.stored, where).toBe(report.rowsLoaded);
 			expect(s.storedFile, where).toBe(`${report.rowsLoaded}:${report.rowsRejected}`);
 			tally[report.rowsRejected || report.warnings.length ? 'loaded_with_warnings' : 'loaded']++;

@@ -165,9 +165,7 @@ describe('journeys', () => {
 			['non_opiate_only', 90]
 		];
 		for (const [substance, target] of mix) within(inTreatment([MEDWAY], 2023, { substances: [substance] }), target);
-		const fresh = rows.filter(
-			(r) => r[2] === MEDWAY && +r[3] >= 18 && r[8] >= '2023-04-01' && r[8] <= '2024-03-31'
-		).length;
+		const fresh = rows.filter((r) => r[2] === MEDWAY && +r[3] >= 18 && r[8] >= '2023-04-01' && r[8] <= '2024-03-31').length;
 		within(fresh, 615);
 		expect(inTreatment([MEDWAY], 2022)).toBeGreaterThan(inTreatment([MEDWAY], 2023)); // a slight fall
 	});
@@ -213,8 +211,7 @@ describe('journeys', () => {
 			expect(died.length / all).toBeGreaterThan(0.008);
 			expect(died.length / all).toBeLessThan(0.02);
 		}
-		const rehab = (fy: number) =>
-			rows.filter((r) => r[2] === ROTHERHAM && r[11] >= `${fy}-04-01` && r[11] <= `${fy + 1}-03-31`).length;
+		const rehab = (fy: number) => rows.filter((r) => r[2] === ROTHERHAM && r[11] >= `${fy}-04-01` && r[11] <= `${fy + 1}-03-31`).length;
 		const share21 = rehab(2021) / inTreatment([ROTHERHAM], 2021);
 		expect(share21).toBeGreaterThan(0.003);
 		expect(share21).toBeLessThan(0.008);
@@ -233,9 +230,7 @@ describe('prison releases', () => {
 
 	/** Continuity of care: % of releases with a need whose first contact is within 21 days, per financial year. */
 	function continuity(la: string[], fy: number) {
-		const withNeed = rows.filter(
-			(r) => la.includes(r[2]) && r[4] === 'Y' && r[3] >= `${fy}-04-01` && r[3] <= `${fy + 1}-03-31`
-		);
+		const withNeed = rows.filter((r) => la.includes(r[2]) && r[4] === 'Y' && r[3] >= `${fy}-04-01` && r[3] <= `${fy + 1}-03-31`);
 		const engaged = withNeed.filter((r) => {
 			if (!r[5]) return false;
 			const lag = (Date.parse(r[5]) - Date.parse(r[3])) / 86_400_000;

@@ -116,7 +116,13 @@ describe('comparison with England', () => {
 
 describe('trends', () => {
 	it('fits a line', () => {
-		expect(linearFit([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])).toEqual({ slope: 2, intercept: 1 });
+		expect(
+			linearFit([
+				{ x: 0, y: 1 },
+				{ x: 1, y: 3 },
+				{ x: 2, y: 5 }
+			])
+		).toEqual({ slope: 2, intercept: 1 });
 	});
 	it.each([
 		[[100, 110, 120], 'increasing'],

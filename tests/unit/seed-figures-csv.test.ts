@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seedExpectations, type SeedExpectation } from '../fixtures/seed-expectations';
 
-const HEADER =
-	'area_code,area_name,metric,cohort,category,period,kind,value,numerator,denominator,lower_ci,upper_ci,unit,note,source';
+const HEADER = 'area_code,area_name,metric,cohort,category,period,kind,value,numerator,denominator,lower_ci,upper_ci,unit,note,source';
 
 /** Splits RFC 4180 text into records of fields (quoted fields may hold commas, doubled quotes and newlines). */
 function parseCsv(text: string): string[][] {
@@ -86,8 +85,16 @@ describe('data/seed-figures.csv', () => {
 
 	it('names a source, area and metric on every row, and values are numbers or blank', () => {
 		const bad = rows
-			.filter((r) => !r.source?.trim() || !r.area_code || !r.area_name || !r.metric || !r.period || !r.kind
-				|| (r.value !== '' && !Number.isFinite(Number(r.value))))
+			.filter(
+				(r) =>
+					!r.source?.trim() ||
+					!r.area_code ||
+					!r.area_name ||
+					!r.metric ||
+					!r.period ||
+					!r.kind ||
+					(r.value !== '' && !Number.isFinite(Number(r.value)))
+			)
 			.map((r) => r.line);
 		expect(bad).toEqual([]);
 	});
@@ -102,7 +109,9 @@ describe('data/seed-figures.csv', () => {
 	});
 
 	it('has no row that is not a re-read seed figure', () => {
-		const stray = rows.filter((r) => !seedExpectations.some((x) => matches(r, x))).map((r) => `line ${r.line}: ${r.metric} ${r.area_code} ${r.period}`);
+		const stray = rows
+			.filter((r) => !seedExpectations.some((x) => matches(r, x)))
+			.map((r) => `line ${r.line}: ${r.metric} ${r.area_code} ${r.period}`);
 		expect(stray).toEqual([]);
 		expect(rows.length).toBe(seedExpectations.length);
 	});

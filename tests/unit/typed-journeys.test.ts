@@ -57,13 +57,21 @@ afterAll(async () => {
 /** Everything a file put in the database, in a comparable form. */
 async function stored(db: Db, fileId: number) {
 	const hash = async (table: string) =>
-		(await db.query<{ n: number; h: string }>(`SELECT count(*) AS n, bit_xor(hash(t))::VARCHAR AS h FROM ${table} t WHERE file_id = ?`, [fileId]))[0];
+		(
+			await db.query<{ n: number; h: string }>(`SELECT count(*) AS n, bit_xor(hash(t))::VARCHAR AS h FROM ${table} t WHERE file_id = ?`, [
+				fileId
+			])
+		)[0];
 	const [file] = await db.query(
 		`SELECT * EXCLUDE (loaded_at, area_codes), array_to_string(area_codes, ',') AS areas, strftime(period_start, '%Y-%m-%d') AS ps,
 			strftime(period_end, '%Y-%m-%d') AS pe FROM files WHERE file_id = ?`,
 		[fileId]
 	);
-	return { journeys: await hash('journeys'), cubes: await hash('journey_cubes'), file: { ...file, period_start: undefined, period_end: undefined } };
+	return {
+		journeys: await hash('journeys'),
+		cubes: await hash('journey_cubes'),
+		file: { ...file, period_start: undefined, period_end: undefined }
+	};
 }
 
 type Outcome = { report?: ValidationReport; error?: string };

@@ -10,8 +10,28 @@ import { STATUS_LABEL } from '$lib/metrics/status';
 import { measuresFor, SUPPRESS, type Measure } from '$lib/report/measures';
 
 export type Slide =
-	| { kind: 'overview'; id: 'overview'; title: string; sentence: string; cards: Headline[]; synthetic: boolean; recordLevel: boolean; period: string; sources: string[] }
-	| { kind: 'measure'; id: string; title: string; sentence: string; measure: Measure; synthetic: boolean; recordLevel: boolean; period: string; sources: string[] };
+	| {
+			kind: 'overview';
+			id: 'overview';
+			title: string;
+			sentence: string;
+			cards: Headline[];
+			synthetic: boolean;
+			recordLevel: boolean;
+			period: string;
+			sources: string[];
+	  }
+	| {
+			kind: 'measure';
+			id: string;
+			title: string;
+			sentence: string;
+			measure: Measure;
+			synthetic: boolean;
+			recordLevel: boolean;
+			period: string;
+			sources: string[];
+	  };
 
 /** Keeps the slide's sentence short enough to read from the back of the room. */
 function slideSentence(sentences: string[], max = 230): string {
@@ -51,19 +71,17 @@ export function buildSlides(model: Model, area: string): Slide[] {
 	};
 	return [
 		overview,
-		...measures.map(
-			(m): Slide => ({
-				kind: 'measure',
-				id: m.id.replace(`-${area}`, ''),
-				title: m.name,
-				sentence: slideSentence(m.sentences),
-				measure: m,
-				synthetic: m.synthetic,
-				recordLevel: m.recordLevel,
-				period: m.period,
-				sources: m.sources
-			})
-		)
+		...measures.map((m): Slide => ({
+			kind: 'measure',
+			id: m.id.replace(`-${area}`, ''),
+			title: m.name,
+			sentence: slideSentence(m.sentences),
+			measure: m,
+			synthetic: m.synthetic,
+			recordLevel: m.recordLevel,
+			period: m.period,
+			sources: m.sources
+		}))
 	];
 }
 

@@ -13,7 +13,10 @@ export function sniffEncoding(bytes: Uint8Array): Encoding {
 	const n = Math.min(bytes.length, 512);
 	let evenZeros = 0;
 	let oddZeros = 0;
-	for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? oddZeros++ : evenZeros++);
+	for (let i = 0; i < n; i++) if (bytes[i] === 0) {
+		if (i % 2) oddZeros++;
+		else evenZeros++;
+	}
 	if (n >= 4 && oddZeros > n / 4 && evenZeros === 0) return 'utf-16le';
 	if (n >= 4 && evenZeros > n / 4 && oddZeros === 0) return 'utf-16be';
 	return 'utf-8';
@@ -31,7 +34,7 @@ export function isUtf8(bytes: Uint8Array): boolean {
 
 function trimPartial(b: Uint8Array): number {
 	// Back off up to 3 bytes so a sample cut mid-character still validates.
-	let end = b.length;
+	const end = b.length;
 	for (let k = 1; k <= 3 && end - k >= 0; k++) {
 		const c = b[end - k];
 		if ((c & 0xc0) === 0x80) continue;

@@ -137,7 +137,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function isoDate(ms: number): string {
 	const d = new Date(ms);
-	return Number.isNaN(d.getTime()) ? String(ms) : `${d.getUTCFullYear() < 0 ? '-' : ''}${pad(Math.abs(d.getUTCFullYear()), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+	return Number.isNaN(d.getTime())
+		? String(ms)
+		: `${d.getUTCFullYear() < 0 ? '-' : ''}${pad(Math.abs(d.getUTCFullYear()), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 function isoTimestamp(ms: number): string {
@@ -172,7 +174,8 @@ function normaliser(field: Field): (v: unknown) => CellValue {
 		case 'number':
 			if (inner.typeId === Type.Decimal) {
 				const scale = (inner as unknown as { scale: number }).scale;
-				return (v) => (v == null ? null : typeof v === 'number' ? v : util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], scale));
+				return (v) =>
+					v == null ? null : typeof v === 'number' ? v : util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], scale);
 			}
 			return (v) => (v == null ? null : typeof v === 'bigint' ? Number(v) : (v as number));
 		case 'boolean':
@@ -189,7 +192,18 @@ function normaliser(field: Field): (v: unknown) => CellValue {
 }
 
 /** Canonical objects first, in the order data/README.md documents them. */
-const ORDER = ['journeys', 'releases', 'figures', 'files', 'areas', 'periods', 'journeys_in_use', 'releases_in_use', 'figures_in_use', 'area_cdp'];
+const ORDER = [
+	'journeys',
+	'releases',
+	'figures',
+	'files',
+	'areas',
+	'periods',
+	'journeys_in_use',
+	'releases_in_use',
+	'figures_in_use',
+	'area_cdp'
+];
 
 /** Every table and view the explorer can query, with columns, types and row counts. */
 export async function loadSchema(): Promise<SchemaObject[]> {
@@ -212,10 +226,18 @@ export async function loadSchema(): Promise<SchemaObject[]> {
 		const i = ORDER.indexOf(name);
 		return i === -1 ? ORDER.length : i;
 	};
-	objects.sort((a, b) => rank(a.name) - rank(b.name) || (a.kind === b.kind ? 0 : a.kind === 'table' ? -1 : 1) || a.name.localeCompare(b.name));
+	objects.sort(
+		(a, b) => rank(a.name) - rank(b.name) || (a.kind === b.kind ? 0 : a.kind === 'table' ? -1 : 1) || a.name.localeCompare(b.name)
+	);
 	const out: SchemaObject[] = [];
 	for (const o of objects) {
-		const entry: SchemaObject = { name: o.name, kind: o.kind, temporary: Boolean(o.temporary), columns: byTable.get(o.name) ?? [], rows: null };
+		const entry: SchemaObject = {
+			name: o.name,
+			kind: o.kind,
+			temporary: Boolean(o.temporary),
+			columns: byTable.get(o.name) ?? [],
+			rows: null
+		};
 		try {
 			const [{ n }] = await q<{ n: number }>(`SELECT count(*) AS n FROM ${o.temporary ? 'temp.' : ''}"${o.name.replace(/"/g, '""')}"`);
 			entry.rows = Number(n);

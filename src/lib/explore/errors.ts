@@ -23,7 +23,10 @@ export function plainError(e: unknown): string {
 		kept.push(line.replace(/\s+$/, ''));
 	}
 	// DuckDB sometimes repeats the LINE/caret block; keep each block once.
-	const blocks = kept.join('\n').split(/\n{2,}/).map((b) => b.replace(/^\n+|\n+$/g, ''));
+	const blocks = kept
+		.join('\n')
+		.split(/\n{2,}/)
+		.map((b) => b.replace(/^\n+|\n+$/g, ''));
 	const unique = blocks.filter((b, i) => b && blocks.indexOf(b) === i);
 	const out = unique.join('\n\n').trim();
 	return out || 'The query failed without a message from DuckDB.';

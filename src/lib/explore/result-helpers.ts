@@ -148,10 +148,16 @@ export function defaultChart(columns: ColumnInfo[], column: (i: number) => CellV
 	if (x == null) return null;
 	const ys = numeric.filter((i) => i !== x);
 	const y = ys.length ? ys[ys.length - 1] : -1;
-	const series = other.find((i) => i !== x && columns[i].kind !== 'other' && (() => {
-		const d = distinctCount(column(i), 12);
-		return d >= 2 && d <= 12;
-	})()) ?? -1;
+	const series =
+		other.find(
+			(i) =>
+				i !== x &&
+				columns[i].kind !== 'other' &&
+				(() => {
+					const d = distinctCount(column(i), 12);
+					return d >= 2 && d <= 12;
+				})()
+		) ?? -1;
 	return { type: timeLike(x) ? 'line' : 'bar', x, y, series };
 }
 
@@ -203,5 +209,11 @@ export function buildChartData(columns: ColumnInfo[], column: (i: number) => Cel
 			label: ss ? s : spec.y >= 0 ? columns[spec.y].name : 'rows',
 			values: categories.map((c) => sums.get(s)!.get(c) ?? null)
 		}));
-	return { categories, series, summed, droppedCategories: catOrder.length - categories.length, droppedSeries: seriesOrder.length - series.length };
+	return {
+		categories,
+		series,
+		summed,
+		droppedCategories: catOrder.length - categories.length,
+		droppedSeries: seriesOrder.length - series.length
+	};
 }

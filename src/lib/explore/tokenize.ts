@@ -3,7 +3,8 @@
  * statements at semicolons that sit outside strings and comments. Lossless: joining every token's
  * text gives back the input exactly, so the highlighted copy always lines up with the textarea.
  */
-export type TokenType = 'keyword' | 'type' | 'function' | 'identifier' | 'quoted' | 'string' | 'number' | 'comment' | 'operator' | 'punct' | 'space';
+export type TokenType =
+	'keyword' | 'type' | 'function' | 'identifier' | 'quoted' | 'string' | 'number' | 'comment' | 'operator' | 'punct' | 'space';
 
 export interface Token {
 	type: TokenType;
@@ -90,7 +91,10 @@ export function tokenize(sql: string): Token[] {
 				j++;
 				while (j < n && (isDigit(sql[j]) || sql[j] === '_')) j++;
 			}
-			if ((sql[j] === 'e' || sql[j] === 'E') && (isDigit(sql[j + 1] ?? '') || ((sql[j + 1] === '+' || sql[j + 1] === '-') && isDigit(sql[j + 2] ?? '')))) {
+			if (
+				(sql[j] === 'e' || sql[j] === 'E') &&
+				(isDigit(sql[j + 1] ?? '') || ((sql[j + 1] === '+' || sql[j + 1] === '-') && isDigit(sql[j + 2] ?? '')))
+			) {
 				j += 2;
 				while (j < n && isDigit(sql[j])) j++;
 			}

@@ -4,11 +4,25 @@
  */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const INLINED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'font-weight', 'font-size', 'display'] as const;
+const INLINED = [
+	'fill',
+	'stroke',
+	'stroke-width',
+	'stroke-dasharray',
+	'opacity',
+	'fill-opacity',
+	'stroke-opacity',
+	'font-weight',
+	'font-size',
+	'display'
+] as const;
 
 /** Any theme variable left in an attribute (e.g. inside <defs>) is replaced by its light-theme value. */
 function resolveVars(value: string, root: CSSStyleDeclaration): string {
-	return value.replace(/var\((--[\w-]+)(?:,\s*([^)]*))?\)/g, (_, name: string, fallback?: string) => root.getPropertyValue(name).trim() || fallback?.trim() || '#000');
+	return value.replace(
+		/var\((--[\w-]+)(?:,\s*([^)]*))?\)/g,
+		(_, name: string, fallback?: string) => root.getPropertyValue(name).trim() || fallback?.trim() || '#000'
+	);
 }
 
 /** Copies the computed presentation styles onto a clone, in the light theme, so the SVG stands alone. */
@@ -26,7 +40,8 @@ function inlineStyles(original: SVGSVGElement, clone: SVGSVGElement): void {
 				if (v) to[i].setAttribute(prop, v);
 			}
 			// Attributes the computed style does not cover (pattern fills in <defs>, marker colours).
-			for (const attr of [...to[i].attributes]) if (attr.value.includes('var(--')) to[i].setAttribute(attr.name, resolveVars(attr.value, rootStyle));
+			for (const attr of [...to[i].attributes])
+				if (attr.value.includes('var(--')) to[i].setAttribute(attr.name, resolveVars(attr.value, rootStyle));
 		});
 	} finally {
 		root.classList.remove('export-light');
@@ -77,7 +92,8 @@ export function framedSvg(chart: SVGSVGElement, text: FrameText): { svg: string;
 	const clone = chart.cloneNode(true) as SVGSVGElement;
 	inlineStyles(chart, clone);
 	clone.querySelectorAll('.cursor').forEach((n) => n.remove());
-	for (const a of ['tabindex', 'style', 'role', 'aria-labelledby', 'aria-describedby', 'class', 'width', 'height', 'x', 'y']) clone.removeAttribute(a);
+	for (const a of ['tabindex', 'style', 'role', 'aria-labelledby', 'aria-describedby', 'class', 'width', 'height', 'x', 'y'])
+		clone.removeAttribute(a);
 	clone.setAttribute('x', String(pad));
 	clone.setAttribute('y', String(headH));
 	clone.setAttribute('width', String(w));
@@ -87,10 +103,12 @@ export function framedSvg(chart: SVGSVGElement, text: FrameText): { svg: string;
 
 	let y = pad;
 	const parts: string[] = [];
-	for (const l of titleLines) parts.push(`<text x="${pad}" y="${(y += 24)}" font-size="21" font-weight="700" fill="#0b0c0c">${esc(l)}</text>`);
+	for (const l of titleLines)
+		parts.push(`<text x="${pad}" y="${(y += 24)}" font-size="21" font-weight="700" fill="#0b0c0c">${esc(l)}</text>`);
 	if (titleLines.length) y += 2;
 	for (const l of summaryLines) parts.push(`<text x="${pad}" y="${(y += 20)}" font-size="15" fill="#0b0c0c">${esc(l)}</text>`);
-	if (text.synthetic) parts.push(`<text x="${pad}" y="${(y += 22)}" font-size="15" font-weight="700" fill="#801650">${esc(SYNTHETIC_TEXT)}</text>`);
+	if (text.synthetic)
+		parts.push(`<text x="${pad}" y="${y + 22}" font-size="15" font-weight="700" fill="#801650">${esc(SYNTHETIC_TEXT)}</text>`);
 	let fy = headH + h + 10;
 	const foot = footerLines.map((l) => `<text x="${pad}" y="${(fy += 17)}" font-size="13" fill="#383f43">${esc(l)}</text>`);
 	const cx = pad + w / 2;
@@ -123,7 +141,9 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 		ctx.fillRect(0, 0, canvas.width, canvas.height);
 		ctx.scale(scale, scale);
 		ctx.drawImage(img, 0, 0, width, height);
-		return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
+		);
 	} finally {
 		URL.revokeObjectURL(url);
 	}

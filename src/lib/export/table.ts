@@ -41,7 +41,10 @@ export function toCsv(table: TableSpec): string {
 
 export function toTsv(table: TableSpec): string {
 	const clean = (s: string) => neutralise(s).replace(/[\t\r\n]+/g, ' ');
-	return [table.columns.map((c) => clean(c.label)).join('\t'), ...table.rows.map((r) => table.columns.map((c) => clean(r[c.key] ?? '')).join('\t'))].join('\n');
+	return [
+		table.columns.map((c) => clean(c.label)).join('\t'),
+		...table.rows.map((r) => table.columns.map((c) => clean(r[c.key] ?? '')).join('\t'))
+	].join('\n');
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -53,11 +56,22 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function toHtml(table: TableSpec): string {
 	const cell = (s: string) => esc(neutralise(s));
 	const head = table.columns.map((c) => `<th>${cell(c.label)}</th>`).join('');
-	const body = table.rows.map((r) => `<tr>${table.columns.map((c) => `<td${c.numeric ? ' style="text-align:right"' : ''}>${cell(r[c.key] ?? '')}</td>`).join('')}</tr>`).join('');
+	const body = table.rows
+		.map(
+			(r) =>
+				`<tr>${table.columns.map((c) => `<td${c.numeric ? ' style="text-align:right"' : ''}>${cell(r[c.key] ?? '')}</td>`).join('')}</tr>`
+		)
+		.join('');
 	const notes = table.notes.map((n) => `<p>${esc(n)}</p>`).join('');
 	return `<table><caption>${esc(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}`;
 }
 
 export function slug(s: string): string {
-	return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'chart';
+	return (
+		s
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 60) || 'chart'
+	);
 }

@@ -35,7 +35,16 @@ export interface ContinuityRow {
 
 export interface Continuity {
 	rows: ContinuityRow[];
-	quarters: { label: string; fy: number; quarter: number; percent: Cell; numerator: number; denominator: number; lower: number | null; upper: number | null }[];
+	quarters: {
+		label: string;
+		fy: number;
+		quarter: number;
+		percent: Cell;
+		numerator: number;
+		denominator: number;
+		lower: number | null;
+		upper: number | null;
+	}[];
 	synthetic: boolean;
 	sources: string[];
 	latest: ContinuityRow | null;
@@ -77,7 +86,11 @@ export function continuity(model: Model, area: string, suppress: boolean): Conti
 				england: eng,
 				ambition: y >= 2023 ? ambitionValue : null,
 				status: partial ? 'no_target' : status(value, planValue ?? (y >= 2023 ? ambitionValue : null)),
-				comparison: compareWithEngland({ value: pct.value, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null }, { value: eng }, 'high_is_good')
+				comparison: compareWithEngland(
+					{ value: pct.value, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null },
+					{ value: eng },
+					'high_is_good'
+				)
 			};
 		});
 	const quarters = records
@@ -85,8 +98,23 @@ export function continuity(model: Model, area: string, suppress: boolean): Conti
 		.map((r) => {
 			const pct = suppressPercent(r.numerator, r.denominator, suppress);
 			const ci = pct.suppressed ? null : wilson(r.numerator, r.denominator);
-			return { label: `${fyLabel(r.fy)} Q${r.quarter}`, fy: r.fy, quarter: r.quarter as number, percent: pct, numerator: r.numerator, denominator: r.denominator, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null };
+			return {
+				label: `${fyLabel(r.fy)} Q${r.quarter}`,
+				fy: r.fy,
+				quarter: r.quarter as number,
+				percent: pct,
+				numerator: r.numerator,
+				denominator: r.denominator,
+				lower: ci ? ci.lower * 100 : null,
+				upper: ci ? ci.upper * 100 : null
+			};
 		});
 	const latest = [...rows].reverse().find((r) => !r.label.includes('to date') && (r.percent.value != null || r.reported != null)) ?? null;
-	return { rows, quarters, synthetic: records.some((r) => r.synthetic), sources: sourcesOf([...local, ...plan, ...england, ...ambition]), latest };
+	return {
+		rows,
+		quarters,
+		synthetic: records.some((r) => r.synthetic),
+		sources: sourcesOf([...local, ...plan, ...england, ...ambition]),
+		latest
+	};
 }

@@ -21,12 +21,24 @@ export interface CountPoint {
 	note: string | null;
 }
 
-export function countSeries(model: Model, area: string, metric: string, cohort: string | null = null): { points: CountPoint[]; sources: string[]; derived: boolean } {
+export function countSeries(
+	model: Model,
+	area: string,
+	metric: string,
+	cohort: string | null = null
+): { points: CountPoint[]; sources: string[]; derived: boolean } {
 	const rows = countFigures(model, { area, metric, cohort, kind: 'actual' }).sort((a, b) => a.start.localeCompare(b.start));
 	return {
 		points: rows.map((r) => {
 			const ci = r.value != null ? countInterval(r.value) : null;
-			return { period: r.period, year: Number(r.start.slice(0, 4)), value: r.value, lower: ci?.lower ?? null, upper: ci?.upper ?? null, note: r.note };
+			return {
+				period: r.period,
+				year: Number(r.start.slice(0, 4)),
+				value: r.value,
+				lower: ci?.lower ?? null,
+				upper: ci?.upper ?? null,
+				note: r.note
+			};
 		}),
 		sources: sourcesOf(rows),
 		derived: rows.some((r) => 'derived' in r && r.derived)
@@ -49,7 +61,8 @@ export interface RatePoint {
 
 /** Rates from a Fingertips export (per 100,000, age-standardised): local against England. */
 export function rateSeries(model: Model, area: string, metric: string): { points: RatePoint[]; sources: string[]; name: string | null } {
-	const headline = (a: string) => figures(model, { area: a, metric, kind: 'actual' }).filter((f) => f.category == null && (f.sex == null || f.sex === 'Persons'));
+	const headline = (a: string) =>
+		figures(model, { area: a, metric, kind: 'actual' }).filter((f) => f.category == null && (f.sex == null || f.sex === 'Persons'));
 	const local = headline(area);
 	const england = headline(ENGLAND);
 	const points = local
@@ -67,8 +80,17 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 				englandLower: e?.lower_ci ?? null,
 				englandUpper: e?.upper_ci ?? null,
 				count: l.numerator,
-				flag: flag === 'unreliable' ? 'Rate from fewer than 20 deaths: treat with caution' : flag === 'not_calculated' ? 'Fewer than 10 deaths: rate not calculated' : (l.note ?? null),
-				comparison: compareWithEngland({ value: l.value, lower: l.lower_ci, upper: l.upper_ci }, { value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci }, 'low_is_good')
+				flag:
+					flag === 'unreliable'
+						? 'Rate from fewer than 20 deaths: treat with caution'
+						: flag === 'not_calculated'
+							? 'Fewer than 10 deaths: rate not calculated'
+							: (l.note ?? null),
+				comparison: compareWithEngland(
+					{ value: l.value, lower: l.lower_ci, upper: l.upper_ci },
+					{ value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci },
+					'low_is_good'
+				)
 			};
 		});
 	return { points, sources: sourcesOf([...local, ...england]), name: local[0]?.indicator_name ?? null };
@@ -90,8 +112,16 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 	const byYear = new Map<number, InTreatmentRow>();
 	for (const f of published) {
 		const fy = Number(f.start.slice(0, 4));
-		const row = byYear.get(fy) ?? { label: f.period, fy, opiate: { value: null, suppressed: false }, non_opiate: { value: null, suppressed: false }, alcohol: { value: null, suppressed: false }, source: 'published' as const };
-		if (f.cohort && (cohorts as readonly string[]).includes(f.cohort)) row[f.cohort as (typeof cohorts)[number]] = { value: f.value, suppressed: false };
+		const row = byYear.get(fy) ?? {
+			label: f.period,
+			fy,
+			opiate: { value: null, suppressed: false },
+			non_opiate: { value: null, suppressed: false },
+			alcohol: { value: null, suppressed: false },
+			source: 'published' as const
+		};
+		if (f.cohort && (cohorts as readonly string[]).includes(f.cohort))
+			row[f.cohort as (typeof cohorts)[number]] = { value: f.value, suppressed: false };
 		byYear.set(fy, row);
 	}
 	const records = model.yearly.filter((r) => r.area === area && (cohorts as readonly string[]).includes(r.group));
@@ -99,7 +129,14 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 	for (const r of records) {
 		if (byYear.has(r.fy) && byYear.get(r.fy)!.source === 'published') continue;
 		if (cutoff && cutoff < `${r.fy + 1}-03-31`) continue; // whole years only
-		const row = byYear.get(r.fy) ?? { label: `${r.fy}-${String((r.fy + 1) % 100).padStart(2, '0')}`, fy: r.fy, opiate: { value: null, suppressed: false }, non_opiate: { value: null, suppressed: false }, alcohol: { value: null, suppressed: false }, source: 'records' as const };
+		const row = byYear.get(r.fy) ?? {
+			label: `${r.fy}-${String((r.fy + 1) % 100).padStart(2, '0')}`,
+			fy: r.fy,
+			opiate: { value: null, suppressed: false },
+			non_opiate: { value: null, suppressed: false },
+			alcohol: { value: null, suppressed: false },
+			source: 'records' as const
+		};
 		row[r.group as (typeof cohorts)[number]] = suppressCount(r.deaths_in_treatment, suppress);
 		byYear.set(r.fy, row);
 	}
@@ -113,5 +150,8 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 }
 
 export function deathsDirection(points: CountPoint[]): Direction {
-	return direction(points.map((p) => p.value), 3);
+	return direction(
+		points.map((p) => p.value),
+		3
+	);
 }

@@ -36,7 +36,6 @@ export function areaName(model: Model, code: string): string {
 	return model.areas.find((a) => a.code === code)?.name ?? model.figures.find((f) => f.area === code)?.area_name ?? code;
 }
 
-
 /** Local authorities that make up a CDP (Northamptonshire = North + West Northamptonshire). */
 export function membersOf(cdp: string): string[] {
 	return AREAS.filter((a) => a.cdp === cdp && a.code !== cdp && a.type === 'la').map((a) => a.code);

@@ -46,7 +46,9 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 	const d = countSeries(model, area, 'drug_poisoning_deaths');
 	const dLatest = d.points[d.points.length - 1] ?? null;
 
-	const dit = model.yearly.filter((y) => y.area === area && y.group === 'adults' && model.dataDate != null && `${y.fy + 1}-03-31` <= model.dataDate);
+	const dit = model.yearly.filter(
+		(y) => y.area === area && y.group === 'adults' && model.dataDate != null && `${y.fy + 1}-03-31` <= model.dataDate
+	);
 	const ditLatest = dit[dit.length - 1] ?? null;
 
 	return [
@@ -128,7 +130,10 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 			href: '/deaths',
 			unit: 'count',
 			period: ditLatest ? `${ditLatest.fy}-${String((ditLatest.fy + 1) % 100).padStart(2, '0')}` : null,
-			value: ditLatest && !(suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4) ? ditLatest.deaths_in_treatment : null,
+			value:
+				ditLatest && !(suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4)
+					? ditLatest.deaths_in_treatment
+					: null,
 			suppressed: Boolean(ditLatest && suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4),
 			target: null,
 			targetLabel: null,

@@ -12,7 +12,8 @@ export function treatmentSentence(areaName: string, cohortText: string, t: Traje
 	}
 	const last = [...t.rows].reverse().find((r) => !r.partial && (r.actual.value != null || r.actual.suppressed));
 	if (last?.actual.suppressed) return `${areaName}'s count of ${cohortText} in treatment in ${last.label} is suppressed (fewer than 5).`;
-	if (last) return `${areaName} had ${fmtCount(last.actual.value)} ${cohortText} in treatment in ${last.label}; no guide trajectory is loaded for this area.`;
+	if (last)
+		return `${areaName} had ${fmtCount(last.actual.value)} ${cohortText} in treatment in ${last.label}; no guide trajectory is loaded for this area.`;
 	return `No numbers in treatment are loaded for ${areaName}.`;
 }
 
@@ -21,7 +22,9 @@ export function continuitySentence(areaName: string, c: Continuity): string {
 	if (!l) return `No continuity of care data is loaded for ${areaName}.`;
 	const value = l.percent.value ?? l.reported;
 	if (l.percent.suppressed) return `${areaName}'s continuity of care in ${l.label} is suppressed (small numbers).`;
-	const parts = [`In ${l.label}, ${fmtPct(value)} of prison leavers with a treatment need in ${areaName} engaged with community treatment within 3 weeks`];
+	const parts = [
+		`In ${l.label}, ${fmtPct(value)} of prison leavers with a treatment need in ${areaName} engaged with community treatment within 3 weeks`
+	];
 	if (l.numerator != null && l.denominator != null) parts[0] += ` (${fmtCount(l.numerator)} of ${fmtCount(l.denominator)})`;
 	const against: string[] = [];
 	if (l.plan != null) against.push(`the local plan of ${fmtPct(l.plan)}`);

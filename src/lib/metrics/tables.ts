@@ -103,8 +103,12 @@ export function headlineTable(caption: string, areaNames: string[], byArea: Head
 			const row: Record<string, string> = { measure: byArea[0][k].title };
 			byArea.forEach((hs, i) => {
 				const h = hs.find((x) => x.id === id)!;
-				const v = h.unit === 'percent' ? fmtPct(h.value, h.suppressed, h.value != null && h.value < 10 ? 1 : 0) : fmtCount(h.value, h.suppressed);
-				row[`a${i}`] = h.value == null && !h.suppressed ? MISSING : `${v} (${h.period})${h.status !== 'no_target' ? ` · ${STATUS_LABEL[h.status]}` : ''}`;
+				const v =
+					h.unit === 'percent' ? fmtPct(h.value, h.suppressed, h.value != null && h.value < 10 ? 1 : 0) : fmtCount(h.value, h.suppressed);
+				row[`a${i}`] =
+					h.value == null && !h.suppressed
+						? MISSING
+						: `${v} (${h.period})${h.status !== 'no_target' ? ` · ${STATUS_LABEL[h.status]}` : ''}`;
 			});
 			return row;
 		}),

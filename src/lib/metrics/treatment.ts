@@ -107,7 +107,9 @@ export function monthly(model: Model, area: string, cohort: string, suppress: bo
 
 /** Projection of the last six months to the end of the plan period, when the period is not over. */
 export function monthlyProjection(points: MonthlyPoint[], until = `${PLAN_END_FY + 1}-03`) {
-	const series = points.filter((p): p is MonthlyPoint & { value: number } => p.value != null).map((p) => ({ month: p.month, value: p.value }));
+	const series = points
+		.filter((p): p is MonthlyPoint & { value: number } => p.value != null)
+		.map((p) => ({ month: p.month, value: p.value }));
 	if (!series.length || series[series.length - 1].month >= until) return null;
 	return projectMonthly(series, until);
 }

@@ -32,7 +32,6 @@ export const SUPPRESSION_NOTE = '* = suppressed: a count of 1 to 4, or a percent
 export const RECORDS_SOURCE = 'synthetic-journeys.csv (record level)';
 export const RELEASES_SOURCE = 'synthetic-prison-releases.csv (record level)';
 
-
 export type ChartSpec =
 	| { kind: 'trajectory'; rows: TrajectoryRow[]; yDomain?: [number, number] }
 	| {
@@ -46,9 +45,18 @@ export type ChartSpec =
 			xEvery?: number;
 			xFormat?: (x: string) => string;
 	  }
-	| { kind: 'bar'; rows: BarRow[]; series: BarSeries[]; format: (v: number) => string; xMax?: number; references?: { value: number; label: string }[]; missingText?: string };
+	| {
+			kind: 'bar';
+			rows: BarRow[];
+			series: BarSeries[];
+			format: (v: number) => string;
+			xMax?: number;
+			references?: { value: number; label: string }[];
+			missingText?: string;
+	  };
 
-export type SectionId = 'overview' | 'deaths' | 'treatment' | 'presentations' | 'substances' | 'continuity' | 'rehab' | 'deaths_in_treatment' | 'notes';
+export type SectionId =
+	'overview' | 'deaths' | 'treatment' | 'presentations' | 'substances' | 'continuity' | 'rehab' | 'deaths_in_treatment' | 'notes';
 
 export const SECTIONS: { id: SectionId; label: string }[] = [
 	{ id: 'overview', label: 'Headline measures' },
@@ -103,7 +111,9 @@ export function compactTable(t: TableSpec): TableSpec {
 }
 
 const withSuppressionNote = (t: TableSpec): TableSpec =>
-	t.rows.some((r) => Object.values(r).includes('*')) && !t.notes.some((n) => n.startsWith('*')) ? { ...t, notes: [...t.notes, SUPPRESSION_NOTE] } : t;
+	t.rows.some((r) => Object.values(r).includes('*')) && !t.notes.some((n) => n.startsWith('*'))
+		? { ...t, notes: [...t.notes, SUPPRESSION_NOTE] }
+		: t;
 
 const DEATHS_FROM = 2001;
 
@@ -117,9 +127,12 @@ export function deathsMeasure(model: Model, area: string): Measure | null {
 	const max = Math.max(...pts.map((p) => p.year), 2022);
 	const categories = Array.from({ length: max - DEATHS_FROM + 1 }, (_, i) => String(DEATHS_FROM + i));
 	const dir = DIRECTION_LABEL[deathsDirection(pts)].toLowerCase();
-	const sentences = [`${fmtCount(last.value)} deaths related to drug poisoning were registered for ${name} residents in ${last.period}; the trend over the last three years is ${dir}.`];
+	const sentences = [
+		`${fmtCount(last.value)} deaths related to drug poisoning were registered for ${name} residents in ${last.period}; the trend over the last three years is ${dir}.`
+	];
 	const peak = pts.reduce((a, b) => ((b.value ?? -1) > (a.value ?? -1) ? b : a));
-	if (peak !== last && peak.value != null) sentences.push(`The highest count since ${DEATHS_FROM} was ${fmtCount(peak.value)}, in ${peak.period}.`);
+	if (peak !== last && peak.value != null)
+		sentences.push(`The highest count since ${DEATHS_FROM} was ${fmtCount(peak.value)}, in ${peak.period}.`);
 	const period = `registered ${span(pts.map((p) => p.period))}`;
 	return {
 		id: `deaths-${area}`,
@@ -159,7 +172,15 @@ export function deathsMeasure(model: Model, area: string): Measure | null {
 			format: (v) => fmtCount(Math.round(v)),
 			yLabel: 'Deaths registered',
 			annotations: [{ x: '2021', label: 'Strategy (Dec 2021)' }],
-			series: [{ id: 'deaths', label: 'Deaths', color: 'var(--c-series-1)', band: true, points: pts.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper })) }]
+			series: [
+				{
+					id: 'deaths',
+					label: 'Deaths',
+					color: 'var(--c-series-1)',
+					band: true,
+					points: pts.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper }))
+				}
+			]
 		},
 		alt: `Line chart of deaths related to drug poisoning in ${name} by year of registration, ${period}, with a 95% confidence band. ${sentences[0]}`
 	};
@@ -177,8 +198,12 @@ export function grantDeathsMeasure(model: Model, area: string): Measure | null {
 	const lastDrug = drug.points[drug.points.length - 1];
 	const lastAlc = alcohol.points[alcohol.points.length - 1];
 	const sentences = [
-		[lastDrug ? `${fmtCount(lastDrug.value)} drug-related deaths` : null, lastAlc ? `${fmtCount(lastAlc.value)} alcohol-specific deaths` : null].filter(Boolean).join(' and ') +
-			` were recorded for ${name} in ${lastDrug?.period ?? lastAlc?.period}, as printed in the grant return.`
+		[
+			lastDrug ? `${fmtCount(lastDrug.value)} drug-related deaths` : null,
+			lastAlc ? `${fmtCount(lastAlc.value)} alcohol-specific deaths` : null
+		]
+			.filter(Boolean)
+			.join(' and ') + ` were recorded for ${name} in ${lastDrug?.period ?? lastAlc?.period}, as printed in the grant return.`
 	];
 	return {
 		id: `grant-deaths-${area}`,
@@ -195,7 +220,8 @@ export function grantDeathsMeasure(model: Model, area: string): Measure | null {
 		recordLevel: false,
 		synthetic: false,
 		sources: sourcesOf([{ source: drug.sources.join('; ') || null }, { source: alcohol.sources.join('; ') || null }]),
-		definition: "As printed in the partnership's grant planning return (the return calls the local drug figure 'drug specific deaths'). 95% confidence interval: exact Poisson below 10 deaths, Byar's method from 10.",
+		definition:
+			"As printed in the partnership's grant planning return (the return calls the local drug figure 'drug specific deaths'). 95% confidence interval: exact Poisson below 10 deaths, Byar's method from 10.",
 		table: {
 			caption: `${name}: deaths in the grant return`,
 			columns: [
@@ -220,8 +246,22 @@ export function grantDeathsMeasure(model: Model, area: string): Measure | null {
 			format: (v) => fmtCount(Math.round(v)),
 			yLabel: 'Deaths',
 			series: [
-				{ id: 'drug', label: 'Drug related', color: 'var(--c-series-1)', marker: 'circle', band: true, points: drug.points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper })) },
-				{ id: 'alcohol', label: 'Alcohol specific', color: 'var(--c-series-2)', marker: 'square', dash: 'dashed', points: alcohol.points.map((p) => ({ x: p.period, y: p.value })) }
+				{
+					id: 'drug',
+					label: 'Drug related',
+					color: 'var(--c-series-1)',
+					marker: 'circle',
+					band: true,
+					points: drug.points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper }))
+				},
+				{
+					id: 'alcohol',
+					label: 'Alcohol specific',
+					color: 'var(--c-series-2)',
+					marker: 'square',
+					dash: 'dashed',
+					points: alcohol.points.map((p) => ({ x: p.period, y: p.value }))
+				}
 			]
 		},
 		alt: `Line chart of drug-related and alcohol-specific deaths in ${name} from the grant return. ${sentences[0]}`
@@ -261,8 +301,21 @@ export function rateMeasures(model: Model, area: string): Measure[] {
 					format: fmtRate,
 					yLabel: 'Per 100,000',
 					series: [
-						{ id: 'local', label: name, color: 'var(--c-series-1)', band: true, points: r.points.map((q) => ({ x: q.period, y: q.local, lower: q.localLower, upper: q.localUpper })) },
-						{ id: 'england', label: 'England', color: 'var(--c-england)', dash: 'dashed', marker: 'square', points: r.points.map((q) => ({ x: q.period, y: q.england })) }
+						{
+							id: 'local',
+							label: name,
+							color: 'var(--c-series-1)',
+							band: true,
+							points: r.points.map((q) => ({ x: q.period, y: q.local, lower: q.localLower, upper: q.localUpper }))
+						},
+						{
+							id: 'england',
+							label: 'England',
+							color: 'var(--c-england)',
+							dash: 'dashed',
+							marker: 'square',
+							points: r.points.map((q) => ({ x: q.period, y: q.england }))
+						}
 					]
 				},
 				alt: `Line chart of ${label} for ${name} and England with 95% confidence intervals. ${sentence}`
@@ -279,7 +332,8 @@ export function treatmentMeasure(model: Model, area: string): Measure | null {
 	const rep = [...t.rows].reverse().find((r) => r.reported != null);
 	if (rep) sentences.push(`The published figure for ${rep.label} is ${fmtCount(rep.reported)}.`);
 	const latestPlan = [...t.rows].reverse().find((r) => r.plan != null && r.plan !== r.guide && !r.partial);
-	if (latestPlan && latestPlan.actual.value != null) sentences.push(`The local plan for ${latestPlan.label} was ${fmtCount(latestPlan.plan)}.`);
+	if (latestPlan && latestPlan.actual.value != null)
+		sentences.push(`The local plan for ${latestPlan.label} was ${fmtCount(latestPlan.plan)}.`);
 	const labels = t.rows.map((r) => r.label);
 	return {
 		id: `treatment-${area}`,
@@ -321,7 +375,9 @@ export function monthlyMeasure(model: Model, area: string, opts: { fullTable?: b
 	s += '.';
 	const sentences = [s];
 	if (projection)
-		sentences.push(`If the last six months' trend continued, it would reach about ${fmtCount(projection.points[projection.points.length - 1].value)} by March ${PLAN_END_FY + 1} (a straight line, not a forecast).`);
+		sentences.push(
+			`If the last six months' trend continued, it would reach about ${fmtCount(projection.points[projection.points.length - 1].value)} by March ${PLAN_END_FY + 1} (a straight line, not a forecast).`
+		);
 	const synthetic = model.yearly.some((r) => r.area === area && r.synthetic);
 	const tableMonths = opts.fullTable ? months : months.filter((m, i) => m.month.endsWith('-03') || i === months.length - 1);
 	const projRows = (projection?.points.slice(1) ?? []).filter((p, i, a) => opts.fullTable || p.month.endsWith('-03') || i === a.length - 1);
@@ -342,7 +398,9 @@ export function monthlyMeasure(model: Model, area: string, opts: { fullTable?: b
 		sources: synthetic ? [RECORDS_SOURCE] : ['loaded treatment journeys (record level)'],
 		definition: `People in structured treatment at any time in the 12 months to the end of each month, counted from the record-level journeys.${projection ? ` Projection: a straight line fitted to the last six months (${fmtMonth(projection.basisFrom)} to ${fmtMonth(projection.basisTo)}), extended to March ${PLAN_END_FY + 1}, the end of the grant's plan period. It is not a forecast.` : ''}`,
 		table: withSuppressionNote({
-			caption: opts.fullTable ? `${name}: adults in treatment, 12 months to month end` : `${name}: adults in treatment, 12 months to March of each year and to the latest month`,
+			caption: opts.fullTable
+				? `${name}: adults in treatment, 12 months to month end`
+				: `${name}: adults in treatment, 12 months to March of each year and to the latest month`,
 			columns: [
 				{ key: 'month', label: '12 months to' },
 				{ key: 'value', label: 'In treatment', numeric: true },
@@ -363,9 +421,29 @@ export function monthlyMeasure(model: Model, area: string, opts: { fullTable?: b
 			yLabel: 'People in treatment',
 			annotations: cats.includes('2021-12') ? [{ x: '2021-12', label: 'Strategy' }] : [],
 			series: [
-				{ id: 'monthly', label: 'In treatment', color: 'var(--c-series-1)', marker: 'none', points: months.map((m) => ({ x: m.month, y: m.value, suppressed: m.suppressed })) },
-				...(projection ? [{ id: 'projection', label: 'Projection', color: 'var(--c-series-1)', dash: 'dashed' as const, marker: 'none' as const, width: 2.5, points: projection.points.map((p) => ({ x: p.month, y: p.value })) }] : []),
-				...(targets.some((x) => x.y != null) ? [{ id: 'target', label: 'Guide trajectory', color: 'var(--c-target)', marker: 'square' as const, width: 0, points: targets }] : [])
+				{
+					id: 'monthly',
+					label: 'In treatment',
+					color: 'var(--c-series-1)',
+					marker: 'none',
+					points: months.map((m) => ({ x: m.month, y: m.value, suppressed: m.suppressed }))
+				},
+				...(projection
+					? [
+							{
+								id: 'projection',
+								label: 'Projection',
+								color: 'var(--c-series-1)',
+								dash: 'dashed' as const,
+								marker: 'none' as const,
+								width: 2.5,
+								points: projection.points.map((p) => ({ x: p.month, y: p.value }))
+							}
+						]
+					: []),
+				...(targets.some((x) => x.y != null)
+					? [{ id: 'target', label: 'Guide trajectory', color: 'var(--c-target)', marker: 'square' as const, width: 0, points: targets }]
+					: [])
 			]
 		},
 		alt: `Line chart of adults in treatment in ${name}, 12 months to each month end${projection ? `, with a dashed projection to March ${PLAN_END_FY + 1}` : ''}. ${sentences.join(' ')}`
@@ -383,7 +461,13 @@ export function presentationsMeasure(model: Model, area: string): Measure | null
 		const partial = model.dataDate != null && `${y + 1}-03-31` > model.dataDate;
 		const c = suppressCount(r?.new_presentations ?? null, SUPPRESS);
 		const p = pub.find((f) => Number(f.start.slice(0, 4)) === y);
-		return { x: partial ? `${fy(y)} (to date)` : fy(y), y: partial ? null : c.value, toDate: partial ? c.value : null, suppressed: c.suppressed, reported: p?.value ?? null };
+		return {
+			x: partial ? `${fy(y)} (to date)` : fy(y),
+			y: partial ? null : c.value,
+			toDate: partial ? c.value : null,
+			suppressed: c.suppressed,
+			reported: p?.value ?? null
+		};
 	});
 	const last = [...pts].reverse().find((p) => p.y != null);
 	const sentences: string[] = [];
@@ -408,7 +492,8 @@ export function presentationsMeasure(model: Model, area: string): Measure | null
 		recordLevel: rec.length > 0,
 		synthetic,
 		sources,
-		definition: 'Journeys with a triage date in the financial year (a new presentation to structured treatment). Published figures as given in the seed documents.',
+		definition:
+			'Journeys with a triage date in the financial year (a new presentation to structured treatment). Published figures as given in the seed documents.',
 		table: withSuppressionNote({
 			caption: `${name}: new presentations by financial year`,
 			columns: [
@@ -425,12 +510,37 @@ export function presentationsMeasure(model: Model, area: string): Measure | null
 			format: (v) => fmtCount(v),
 			yLabel: 'New presentations',
 			series: [
-				{ id: 'new', label: 'From records', color: 'var(--c-series-3)', marker: 'circle', points: pts.map((p) => ({ x: p.x, y: p.y, suppressed: p.suppressed })) },
+				{
+					id: 'new',
+					label: 'From records',
+					color: 'var(--c-series-3)',
+					marker: 'circle',
+					points: pts.map((p) => ({ x: p.x, y: p.y, suppressed: p.suppressed }))
+				},
 				...(pts.some((p) => p.toDate != null)
-					? [{ id: 'to-date', label: 'Year to date', color: 'var(--c-series-3)', marker: 'circle' as const, hollow: true, width: 0, points: pts.map((p) => ({ x: p.x, y: p.toDate })) }]
+					? [
+							{
+								id: 'to-date',
+								label: 'Year to date',
+								color: 'var(--c-series-3)',
+								marker: 'circle' as const,
+								hollow: true,
+								width: 0,
+								points: pts.map((p) => ({ x: p.x, y: p.toDate }))
+							}
+						]
 					: []),
 				...(pts.some((p) => p.reported != null)
-					? [{ id: 'pub', label: 'Published', color: 'var(--c-series-4)', marker: 'diamond' as const, width: 0, points: pts.map((p) => ({ x: p.x, y: p.reported })) }]
+					? [
+							{
+								id: 'pub',
+								label: 'Published',
+								color: 'var(--c-series-4)',
+								marker: 'diamond' as const,
+								width: 0,
+								points: pts.map((p) => ({ x: p.x, y: p.reported }))
+							}
+						]
 					: [])
 			]
 		},
@@ -459,7 +569,8 @@ export function substancesMeasure(model: Model, area: string): Measure | null {
 	const sentences = [
 		`In ${fy(year)}, the largest substance group among adults in treatment in ${name} was ${top.label.toLowerCase()} (${fmtCount(key(top))}${published.length ? ' published' : ''}).`
 	];
-	if (published.length) sentences.push(`The published breakdown (rounded) is shown beside the count from the record-level data for the same year.`);
+	if (published.length)
+		sentences.push(`The published breakdown (rounded) is shown beside the count from the record-level data for the same year.`);
 	return {
 		id: `substances-${area}`,
 		section: 'substances',
@@ -488,8 +599,17 @@ export function substancesMeasure(model: Model, area: string): Measure | null {
 		}),
 		chart: {
 			kind: 'bar',
-			rows: rows.map((r) => ({ label: r.label, values: [{ series: 'records', value: r.records.value, suppressed: r.records.suppressed }, ...(published.length ? [{ series: 'published', value: r.published }] : [])] })),
-			series: [{ id: 'records', label: 'Records', color: 'var(--c-series-1)' }, ...(published.length ? [{ id: 'published', label: 'Published (rounded)', color: 'var(--c-series-2)', hatch: true }] : [])],
+			rows: rows.map((r) => ({
+				label: r.label,
+				values: [
+					{ series: 'records', value: r.records.value, suppressed: r.records.suppressed },
+					...(published.length ? [{ series: 'published', value: r.published }] : [])
+				]
+			})),
+			series: [
+				{ id: 'records', label: 'Records', color: 'var(--c-series-1)' },
+				...(published.length ? [{ id: 'published', label: 'Published (rounded)', color: 'var(--c-series-2)', hatch: true }] : [])
+			],
 			format: (v) => fmtCount(v),
 			missingText: published.length ? 'not published' : 'no data'
 		},
@@ -532,7 +652,8 @@ export function progressMeasure(model: Model, area: string): Measure | null {
 		recordLevel: false,
 		synthetic: false,
 		sources: sourcesOf([...local, ...england]),
-		definition: 'As published: substantial progress includes all successful completions, and people no longer using, or substantially reducing their use of, the problem substance. No confidence intervals are published, so no significance is claimed.',
+		definition:
+			'As published: substantial progress includes all successful completions, and people no longer using, or substantially reducing their use of, the problem substance. No confidence intervals are published, so no significance is claimed.',
 		table: {
 			caption: `${name}: substantial progress by substance (${period})`,
 			columns: [
@@ -545,7 +666,13 @@ export function progressMeasure(model: Model, area: string): Measure | null {
 		},
 		chart: {
 			kind: 'bar',
-			rows: rows.map((r) => ({ label: r.label, values: [{ series: 'local', value: r.local }, { series: 'england', value: r.england }] })),
+			rows: rows.map((r) => ({
+				label: r.label,
+				values: [
+					{ series: 'local', value: r.local },
+					{ series: 'england', value: r.england }
+				]
+			})),
 			series: [
 				{ id: 'local', label: name, color: 'var(--c-series-1)' },
 				{ id: 'england', label: 'England', color: 'var(--c-england)', hatch: true }
@@ -565,7 +692,10 @@ export function continuityMeasure(model: Model, area: string): Measure | null {
 	const rows = c.rows;
 	const sentences = [continuitySentence(name, c)];
 	const rep = [...rows].reverse().find((r) => r.reported != null && r.percent.value != null);
-	if (rep) sentences.push(`The published figure for ${name} in ${rep.label} was ${fmtPct(rep.reported)}${rep.england != null ? `, against ${fmtPct(rep.england)} for England` : ''}.`);
+	if (rep)
+		sentences.push(
+			`The published figure for ${name} in ${rep.label} was ${fmtPct(rep.reported)}${rep.england != null ? `, against ${fmtPct(rep.england)} for England` : ''}.`
+		);
 	const series: Series[] = [
 		{
 			id: 'local',
@@ -575,10 +705,43 @@ export function continuityMeasure(model: Model, area: string): Measure | null {
 			points: rows.map((r) => ({ x: r.label, y: r.percent.value, lower: r.lower, upper: r.upper, suppressed: r.percent.suppressed }))
 		}
 	];
-	if (rows.some((r) => r.reported != null)) series.push({ id: 'reported', label: 'Published figure', color: 'var(--c-series-3)', marker: 'diamond', width: 0, points: rows.map((r) => ({ x: r.label, y: r.reported })) });
-	if (rows.some((r) => r.plan != null)) series.push({ id: 'plan', label: 'Local plan', color: 'var(--c-series-2)', dash: 'dotted', marker: 'triangle', width: 2.5, points: rows.map((r) => ({ x: r.label, y: r.plan })) });
-	if (rows.some((r) => r.england != null)) series.push({ id: 'england', label: 'England', color: 'var(--c-england)', marker: 'square', width: 0, points: rows.map((r) => ({ x: r.label, y: r.england })) });
-	series.push({ id: 'ambition', label: '75% ambition', color: 'var(--c-target)', dash: 'dashed', marker: 'none', width: 2, points: rows.map((r) => ({ x: r.label, y: r.ambition ?? 75 })) });
+	if (rows.some((r) => r.reported != null))
+		series.push({
+			id: 'reported',
+			label: 'Published figure',
+			color: 'var(--c-series-3)',
+			marker: 'diamond',
+			width: 0,
+			points: rows.map((r) => ({ x: r.label, y: r.reported }))
+		});
+	if (rows.some((r) => r.plan != null))
+		series.push({
+			id: 'plan',
+			label: 'Local plan',
+			color: 'var(--c-series-2)',
+			dash: 'dotted',
+			marker: 'triangle',
+			width: 2.5,
+			points: rows.map((r) => ({ x: r.label, y: r.plan }))
+		});
+	if (rows.some((r) => r.england != null))
+		series.push({
+			id: 'england',
+			label: 'England',
+			color: 'var(--c-england)',
+			marker: 'square',
+			width: 0,
+			points: rows.map((r) => ({ x: r.label, y: r.england }))
+		});
+	series.push({
+		id: 'ambition',
+		label: '75% ambition',
+		color: 'var(--c-target)',
+		dash: 'dashed',
+		marker: 'none',
+		width: 2,
+		points: rows.map((r) => ({ x: r.label, y: r.ambition ?? 75 }))
+	});
 	return {
 		id: `continuity-${area}`,
 		section: 'continuity',
@@ -596,7 +759,14 @@ export function continuityMeasure(model: Model, area: string): Measure | null {
 		sources: [...c.sources, ...(c.synthetic ? [RELEASES_SOURCE] : [])],
 		definition: `${CONTINUITY_DEFINITION} ${COMPARISON_RULE} ${STATUS_RULE} Status is against the local plan for the year where one is set, else the 75% ambition from 2023-24.`,
 		table: withSuppressionNote(continuityTable(`${name}: continuity of care by financial year`, rows)),
-		chart: { kind: 'line', categories: rows.map((r) => r.label), series, yDomain: [0, 100], format: (v) => fmtPct(v), yLabel: '% engaged within 3 weeks' },
+		chart: {
+			kind: 'line',
+			categories: rows.map((r) => r.label),
+			series,
+			yDomain: [0, 100],
+			format: (v) => fmtPct(v),
+			yLabel: '% engaged within 3 weeks'
+		},
 		alt: `Line chart of continuity of care in ${name} by financial year with a 95% confidence band, England and the 75% ambition. ${sentences[0]}`
 	};
 }
@@ -611,7 +781,10 @@ export function rehabMeasure(model: Model, area: string): Measure | null {
 			? `In ${l.label}, ${fmtCount(l.starts.value, l.starts.suppressed)} adults in ${name} started residential rehab, ${fmtPct(l.percent.value, l.percent.suppressed, 2)} of ${fmtCount(l.adults)} adults in treatment, against the ${fmtPct(r.ambition)} national ambition.`
 			: `No complete year of residential rehab data is loaded for ${name}.`
 	];
-	if (r.averagePct) sentences.push(`The published baseline was ${fmtPct(r.averagePct.value, false, 1)} (${r.averagePct.period} average${r.average ? `, ${fmtCount(r.average.value)} a year` : ''}).`);
+	if (r.averagePct)
+		sentences.push(
+			`The published baseline was ${fmtPct(r.averagePct.value, false, 1)} (${r.averagePct.period} average${r.average ? `, ${fmtCount(r.average.value)} a year` : ''}).`
+		);
 	const synthetic = r.synthetic;
 	return {
 		id: `rehab-${area}`,
@@ -641,9 +814,23 @@ export function rehabMeasure(model: Model, area: string): Measure | null {
 					label: 'Rehab starts',
 					color: 'var(--c-series-1)',
 					band: true,
-					points: r.rows.map((x) => ({ x: x.label, y: x.partial ? null : x.percent.value, lower: x.partial ? null : x.lower, upper: x.partial ? null : x.upper, suppressed: x.percent.suppressed }))
+					points: r.rows.map((x) => ({
+						x: x.label,
+						y: x.partial ? null : x.percent.value,
+						lower: x.partial ? null : x.lower,
+						upper: x.partial ? null : x.upper,
+						suppressed: x.percent.suppressed
+					}))
 				},
-				{ id: 'ambition', label: `${fmtPct(r.ambition)} ambition`, color: 'var(--c-target)', dash: 'dashed', marker: 'none', width: 2, points: r.rows.map((x) => ({ x: x.label, y: r.ambition })) }
+				{
+					id: 'ambition',
+					label: `${fmtPct(r.ambition)} ambition`,
+					color: 'var(--c-target)',
+					dash: 'dashed',
+					marker: 'none',
+					width: 2,
+					points: r.rows.map((x) => ({ x: x.label, y: r.ambition }))
+				}
 			]
 		},
 		alt: `Line chart of residential rehab starts as a percentage of adults in treatment in ${name}, against the ${fmtPct(r.ambition)} ambition. ${sentences[0]}`
@@ -676,7 +863,8 @@ export function rehabPlanMeasure(model: Model, area: string): Measure | null {
 		recordLevel: true,
 		synthetic,
 		sources: [...r.sources, ...(synthetic ? [RECORDS_SOURCE] : [])],
-		definition: 'Adults with a residential rehabilitation start date in the financial year. Planned placements as given in the grant planning return.',
+		definition:
+			'Adults with a residential rehabilitation start date in the financial year. Planned placements as given in the grant planning return.',
 		table: withSuppressionNote({
 			caption: `${name}: residential rehab starts and planned placements`,
 			columns: [
@@ -693,8 +881,22 @@ export function rehabPlanMeasure(model: Model, area: string): Measure | null {
 			format: (v) => fmtCount(v),
 			yLabel: 'Adults starting rehab',
 			series: [
-				{ id: 'starts', label: 'Starts', color: 'var(--c-series-1)', marker: 'circle', points: r.rows.map((x) => ({ x: x.label, y: x.starts.value, suppressed: x.starts.suppressed })) },
-				{ id: 'planned', label: 'Planned', color: 'var(--c-series-2)', dash: 'dotted', marker: 'triangle', width: 2.5, points: r.rows.map((x) => ({ x: x.label, y: x.planned })) }
+				{
+					id: 'starts',
+					label: 'Starts',
+					color: 'var(--c-series-1)',
+					marker: 'circle',
+					points: r.rows.map((x) => ({ x: x.label, y: x.starts.value, suppressed: x.starts.suppressed }))
+				},
+				{
+					id: 'planned',
+					label: 'Planned',
+					color: 'var(--c-series-2)',
+					dash: 'dotted',
+					marker: 'triangle',
+					width: 2.5,
+					points: r.rows.map((x) => ({ x: x.label, y: x.planned }))
+				}
 			]
 		},
 		alt: `Line chart of residential rehab starts and planned placements in ${name} by financial year. ${sentences.join(' ')}`
@@ -711,7 +913,8 @@ export function deathsInTreatmentMeasure(model: Model, area: string): Measure | 
 	];
 	if ([last.opiate, last.non_opiate, last.alcohol].some((c) => c.suppressed)) sentences.push('Counts of 1 to 4 are suppressed (*).');
 	const published = dit.rows.filter((r) => r.source === 'published');
-	if (published.length && published.length < dit.rows.length) sentences.push(`Years to ${published[published.length - 1].label} are as published; later years are counted from records.`);
+	if (published.length && published.length < dit.rows.length)
+		sentences.push(`Years to ${published[published.length - 1].label} are as published; later years are counted from records.`);
 	const hasRecords = dit.rows.some((r) => r.source === 'records');
 	return {
 		id: `dit-${area}`,
@@ -728,7 +931,8 @@ export function deathsInTreatmentMeasure(model: Model, area: string): Measure | 
 		recordLevel: hasRecords,
 		synthetic: dit.synthetic,
 		sources: [...dit.sources, ...(dit.synthetic ? [RECORDS_SOURCE] : [])],
-		definition: `Journeys ending with the discharge reason 'died' in the financial year, by substance cohort. Years marked 'Published' are as printed in the grant return; later years are counted from records. ${dit.notes.join(' ')}`.trim(),
+		definition:
+			`Journeys ending with the discharge reason 'died' in the financial year, by substance cohort. Years marked 'Published' are as printed in the grant return; later years are counted from records. ${dit.notes.join(' ')}`.trim(),
 		table: withSuppressionNote(deathsInTreatmentTable(`${name}: deaths in treatment by cohort`, dit.rows)),
 		chart: {
 			kind: 'line',
@@ -737,9 +941,29 @@ export function deathsInTreatmentMeasure(model: Model, area: string): Measure | 
 			yLabel: 'Deaths in treatment',
 			annotations: dit.rows.some((r) => r.label === '2021-22') ? [{ x: '2021-22', label: 'Strategy' }] : [],
 			series: [
-				{ id: 'opiate', label: 'Opiate', color: 'var(--c-series-1)', marker: 'circle', points: dit.rows.map((r) => ({ x: r.label, y: r.opiate.value, suppressed: r.opiate.suppressed })) },
-				{ id: 'non_opiate', label: 'Non-opiate', color: 'var(--c-series-3)', marker: 'square', dash: 'dashed', points: dit.rows.map((r) => ({ x: r.label, y: r.non_opiate.value, suppressed: r.non_opiate.suppressed })) },
-				{ id: 'alcohol', label: 'Alcohol only', color: 'var(--c-series-2)', marker: 'triangle', dash: 'dotted', points: dit.rows.map((r) => ({ x: r.label, y: r.alcohol.value, suppressed: r.alcohol.suppressed })) }
+				{
+					id: 'opiate',
+					label: 'Opiate',
+					color: 'var(--c-series-1)',
+					marker: 'circle',
+					points: dit.rows.map((r) => ({ x: r.label, y: r.opiate.value, suppressed: r.opiate.suppressed }))
+				},
+				{
+					id: 'non_opiate',
+					label: 'Non-opiate',
+					color: 'var(--c-series-3)',
+					marker: 'square',
+					dash: 'dashed',
+					points: dit.rows.map((r) => ({ x: r.label, y: r.non_opiate.value, suppressed: r.non_opiate.suppressed }))
+				},
+				{
+					id: 'alcohol',
+					label: 'Alcohol only',
+					color: 'var(--c-series-2)',
+					marker: 'triangle',
+					dash: 'dotted',
+					points: dit.rows.map((r) => ({ x: r.label, y: r.alcohol.value, suppressed: r.alcohol.suppressed }))
+				}
 			]
 		},
 		alt: `Line chart of deaths in treatment in ${name} by cohort and financial year. ${sentences[0]}`
@@ -748,7 +972,13 @@ export function deathsInTreatmentMeasure(model: Model, area: string): Measure | 
 
 /** Every measure with data for an area, in reading order (the board's slide order after the overview). */
 export function measuresFor(model: Model, area: string): Measure[] {
-	const main = [deathsMeasure(model, area), treatmentMeasure(model, area), continuityMeasure(model, area), rehabMeasure(model, area), deathsInTreatmentMeasure(model, area)];
+	const main = [
+		deathsMeasure(model, area),
+		treatmentMeasure(model, area),
+		continuityMeasure(model, area),
+		rehabMeasure(model, area),
+		deathsInTreatmentMeasure(model, area)
+	];
 	const others = [
 		monthlyMeasure(model, area),
 		presentationsMeasure(model, area),

@@ -66,7 +66,14 @@ class Dataset {
 			this.outcomes = outcomes;
 			// While every page is recomputed, say so of the last file loaded, not of a later one that failed.
 			const last = outcomes.findLast((o) => o.report);
-			if (last?.report) this.progress = { name: last.name, phase: 'done', bytes: last.report.bytes, total: last.report.bytes, rows: last.report.rowsLoaded };
+			if (last?.report)
+				this.progress = {
+					name: last.name,
+					phase: 'done',
+					bytes: last.report.bytes,
+					total: last.report.bytes,
+					rows: last.report.rowsLoaded
+				};
 			if (outcomes.some((o) => o.report)) await this.refresh();
 			else this.reports = [...(await (await import('$lib/data/browser-session')).session()).reports];
 			this.engine = 'ready';
