@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortOrder, cellText, resultTable, resultCsv, defaultChart, buildChartData } from '../../src/lib/explore/result-helpers';
 import { toCsv } from '../../src/lib/export/table';
+import { writeCsv, CSV_BOM } from '../../src/lib/export/csv';
 import type { CellValue, ColumnInfo, QueryResult } from '../../src/lib/explore/types';
 
 function fake(columns: ColumnInfo[], rows: CellValue[][]): QueryResult {
@@ -79,9 +80,50 @@ describe('CSV built in slices', () => {
 			rows
 		);
 		const whole = toCsv(resultTable(r, ['note one', '=note two']));
-		for (const slice of [1, 5, 23, 100]) expect(await resultCsv(r, ['note one', '=note two'], slice)).toBe(whole);
-		expect(await resultCsv(r, [], 7)).toBe(toCsv(resultTable(r, [])));
+		for (const slice of [1, 5, 23, 100]) expect(await resultCsv(r, ['note one', '=note two'], { rowsPerSlice: slice })).toBe(whole);
+		expect(await resultCsv(r, [], { rowsPerSlice: 7 })).toBe(toCsv(resultTable(r, [])));
 		expect(await resultCsv(fake(r.columns, []), ['n'])).toBe(toCsv(resultTable(fake(r.columns, []), ['n'])));
+	});
+});
+
+describe('the result CSV goes through the one writer', () => {
+	const tricky = [
+		'=1+2',
+		'-12',
+		'-3.5',
+		'+SUM(A1)',
+		'@x',
+		'\tx',
+		'Medway, Kent',
+		'say "hi"',
+		'line\nbreak',
+		'a\r\nb',
+		'£ ✓ 日本 😀',
+		' pad ',
+		'-1,234',
+		''
+	];
+
+	it.each([1, 3, 100])('is writeCsv of the column names and the cells as text, notes after (slices of %i rows)', async (rowsPerSlice) => {
+		const r = fake(
+			[
+				{ name: 'text', type: 'VARCHAR', kind: 'text' },
+				{ name: 'n', type: 'DOUBLE', kind: 'number' },
+				{ name: '=name, "odd"', type: 'VARCHAR', kind: 'text' }
+			],
+			tricky.map((t, i) => [t, i % 4 === 0 ? null : -i * 1.25, t])
+		);
+		const expected = writeCsv(
+			['text', 'n', '=name, "odd"'],
+			tricky.map((t, i) => [t, i % 4 === 0 ? '' : String(-i * 1.25), t]),
+			{ notes: ['Raw: not suppressed.', '=note'] }
+		);
+		expect(await resultCsv(r, ['Raw: not suppressed.', '=note'], { rowsPerSlice })).toBe(expected);
+		expect(await resultCsv(r, ['Raw: not suppressed.', '=note'], { rowsPerSlice, bom: true })).toBe(CSV_BOM + expected);
+		expect(expected).toContain("'=1+2,,'=1+2\r\n");
+		expect(expected).toContain('-12,-1.25,-12\r\n');
+		expect(expected).toContain('"line\nbreak",,"line\nbreak"\r\n');
+		expect(expected.startsWith('text,n,"\'=name, ""odd"""\r\n')).toBe(true);
 	});
 });
 

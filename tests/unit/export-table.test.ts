@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import Papa from 'papaparse';
 import { neutralise, toCsv, toTsv, toHtml, slug, type TableSpec } from '$lib/export/table';
+import { writeCsv, tableCsv, CSV_BOM } from '$lib/export/csv';
 import { cssString, pageCss } from '$lib/export/print';
 
 describe('neutralise: spreadsheet formulas never run from an export', () => {
@@ -60,6 +62,98 @@ describe('toCsv', () => {
 		expect(lines[5]).toBe('* = suppressed: a count of 1 to 4.');
 		expect(lines[6]).toBe('"Source: seed 001, Medway."');
 		expect(csv.endsWith('\r\n')).toBe(true);
+	});
+});
+
+/** Cells as the one CSV writer writes them: [input, written cell, why]. */
+const CSV_CELLS: [input: string, written: string, why: string][] = [
+	['plain', 'plain', 'plain text as it is'],
+	['Medway, Kent', '"Medway, Kent"', 'comma: quoted'],
+	['say "hi"', '"say ""hi"""', 'double quotes doubled, quoted'],
+	['line\nbreak', '"line\nbreak"', 'line feed inside a cell: quoted, kept'],
+	['line\r\nbreak', '"line\r\nbreak"', 'CRLF inside a cell: quoted, kept'],
+	['tab\tinside', 'tab\tinside', 'a tab inside is plain text'],
+	['=1+2', "'=1+2", 'formula neutralised, not quoted'],
+	['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"', 'formula with quotes and commas: neutralised, then quoted'],
+	['+SUM(A1:A2)', "'+SUM(A1:A2)", 'plus formula'],
+	['@SUM(A1)', "'@SUM(A1)", 'at formula'],
+	['\t=1+1', "'\t=1+1", 'leading tab'],
+	['\r=1+1', '"\'\r=1+1"', 'leading CR: neutralised and quoted'],
+	['\n=1+1', '"\'\n=1+1"', 'leading LF: neutralised and quoted'],
+	['-', "'-", 'a lone minus'],
+	['-12', '-12', 'plain negative number kept'],
+	['-3.5', '-3.5', 'negative decimal kept'],
+	['+12', '+12', 'signed count kept'],
+	['-1,234', '"-1,234"', 'negative with thousands separator: kept, quoted for the comma'],
+	['+4%', '+4%', 'signed percentage kept'],
+	['−34', '−34', 'true minus sign kept'],
+	['*', '*', 'suppression marker'],
+	['–', '–', 'missing marker (en dash)'],
+	['', '', 'empty cell'],
+	['£1.5m ✓ Ünïcödé 日本 😀', '£1.5m ✓ Ünïcödé 日本 😀', 'unicode untouched'],
+	[' padded ', '" padded "', 'leading and trailing spaces kept inside quotes'],
+	['\uFEFFbom', '"\uFEFFbom"', 'a byte order mark inside a cell is quoted']
+];
+
+describe('writeCsv: the one CSV writer (Papa Parse quoting, the project’s formula rule)', () => {
+	it.each(CSV_CELLS)('%j → %j (%s)', (input, written) => {
+		expect(writeCsv(['h'], [[input]], { header: false })).toBe(`${written}\r\n`);
+		// Header cells and notes go through the same rule.
+		expect(writeCsv([input], [])).toBe(`${written}\r\n`);
+		expect(writeCsv([], [], { header: false, notes: [input] })).toBe(`\r\n${written}\r\n`);
+	});
+
+	it('reads back (Papa Parse) as the neutralised cells, row by row', () => {
+		const inputs = CSV_CELLS.map((c) => c[0]);
+		const csv = writeCsv(
+			['input', 'again'],
+			inputs.map((c) => [c, c]),
+			{ notes: ['note, one', '=two'] }
+		);
+		const parsed = Papa.parse<string[]>(csv, { newline: '\r\n' }).data;
+		expect(parsed[0]).toEqual(['input', 'again']);
+		for (let i = 0; i < inputs.length; i++) expect(parsed[i + 1]).toEqual([neutralise(inputs[i]), neutralise(inputs[i])]);
+		expect(parsed.slice(inputs.length + 1)).toEqual([[''], ['note, one'], ["'=two"], ['']]);
+	});
+
+	it('header, rows, a blank line, notes; CRLF after every line; the BOM only when asked', () => {
+		expect(
+			writeCsv(
+				['a', 'b'],
+				[
+					['1', '2'],
+					['3', '4']
+				],
+				{ notes: ['n'] }
+			)
+		).toBe('a,b\r\n1,2\r\n3,4\r\n\r\nn\r\n');
+		expect(writeCsv(['a', 'b'], [])).toBe('a,b\r\n');
+		expect(writeCsv(['a', 'b'], [], { header: false })).toBe('');
+		expect(writeCsv(['a'], [['1']], { bom: true })).toBe(`${CSV_BOM}a\r\n1\r\n`);
+		expect(CSV_BOM).toBe('\uFEFF');
+		// Pieces written without the header continue a CSV begun with it.
+		const whole = writeCsv(['a'], [['1'], ['2']], { notes: ['n'] });
+		expect(
+			writeCsv(['a'], [['1']]) + writeCsv(['a'], [['2']], { header: false }) + writeCsv(['a'], [], { header: false, notes: ['n'] })
+		).toBe(whole);
+	});
+});
+
+describe('a figure’s CSV goes through the one writer', () => {
+	it('toCsv(table) and tableCsv(table) are writeCsv of the labels, the display strings and the notes', () => {
+		const direct = writeCsv(
+			table.columns.map((c) => c.label),
+			table.rows.map((r) => table.columns.map((c) => r[c.key])),
+			{ notes: table.notes }
+		);
+		expect(toCsv(table)).toBe(direct);
+		expect(tableCsv(table)).toBe(direct);
+		expect(tableCsv(table, { bom: true })).toBe(CSV_BOM + direct);
+	});
+
+	it.each(CSV_CELLS)('a table cell %j is written as %j (%s)', (input, written) => {
+		const t: TableSpec = { caption: 'c', columns: [{ key: 'k', label: 'K' }], rows: [{ k: input }], notes: [] };
+		expect(toCsv(t)).toBe(`K\r\n${written}\r\n`);
 	});
 });
 

@@ -2,7 +2,8 @@
  * Pure helpers over a query result: sorting, cell text, the CSV table, and the data for the quick chart.
  * No DuckDB or Arrow here, so they are unit-tested in Node and ship in the page's small chunk.
  */
-import { toCsv, type TableSpec } from '$lib/export/table';
+import { writeCsv } from '$lib/export/csv';
+import type { TableSpec } from '$lib/export/table';
 import type { CellValue, ColumnInfo, QueryResult } from './types';
 
 export type SortDir = 'asc' | 'desc';
@@ -55,7 +56,7 @@ export function csvText(v: CellValue): string {
 	return v == null ? '' : String(v);
 }
 
-/** The whole result as a TableSpec for `toCsv` (which neutralises formulas), with the notes after it. */
+/** The whole result as a TableSpec (a figure's table): its CSV (`toCsv`) is the result's CSV, notes after it. */
 export function resultTable(result: QueryResult, notes: string[]): TableSpec {
 	const cols = result.columns.map((c, i) => ({ key: `c${i}`, label: c.name, numeric: c.kind === 'number' }));
 	const data = result.columns.map((_, i) => result.column(i));
@@ -68,39 +69,46 @@ export function resultTable(result: QueryResult, notes: string[]): TableSpec {
 	return { caption: 'Query result', columns: cols, rows, notes };
 }
 
+export interface ResultCsvOptions {
+	/** Rows written per slice, with a pause for the page between slices. */
+	rowsPerSlice?: number;
+	/** Start with the UTF-8 byte order mark, for Excel (default false). */
+	bom?: boolean;
+}
+
 /**
- * The same CSV as `toCsv(resultTable(result, notes))`, as a list of pieces (for a Blob, with no giant
- * string), built a slice of rows at a time with a pause for the page between slices, so a 200,000-row
- * download never freezes the page.
+ * The result as CSV, in pieces (for a Blob, with no giant string): the header, then a slice of rows at a
+ * time with a pause for the page between slices, so a 200,000-row download never freezes the page, then
+ * the notes. Every piece comes from the site's one CSV writer (`writeCsv`), so the pieces joined are
+ * exactly the CSV of the whole result written at once.
  */
-export async function resultCsvParts(result: QueryResult, notes: string[], rowsPerSlice = 5_000): Promise<string[]> {
+export async function resultCsvParts(result: QueryResult, notes: string[], options: ResultCsvOptions = {}): Promise<string[]> {
+	const { rowsPerSlice = 5_000, bom = false } = options;
 	const pause = () => new Promise<void>((r) => setTimeout(r, 0));
-	const columns = result.columns.map((c, i) => ({ key: `c${i}`, label: c.name, numeric: c.kind === 'number' }));
-	const spec = (rows: Record<string, string>[], n: string[] = []): TableSpec => ({ caption: 'Query result', columns, rows, notes: n });
-	const header = toCsv(spec([]));
+	const names = result.columns.map((c) => c.name);
 	const data: CellValue[][] = [];
-	for (let c = 0; c < columns.length; c++) {
+	for (let c = 0; c < names.length; c++) {
 		data.push(result.column(c));
 		await pause();
 	}
-	const parts = [header];
+	const parts = [writeCsv(names, [], { bom })];
 	for (let start = 0; start < result.rowCount; start += rowsPerSlice) {
 		const end = Math.min(result.rowCount, start + rowsPerSlice);
-		const rows: Record<string, string>[] = new Array(end - start);
+		const rows: string[][] = new Array(end - start);
 		for (let r = start; r < end; r++) {
-			const row: Record<string, string> = {};
-			for (let c = 0; c < columns.length; c++) row[columns[c].key] = csvText(data[c][r]);
+			const row = new Array<string>(names.length);
+			for (let c = 0; c < names.length; c++) row[c] = csvText(data[c][r]);
 			rows[r - start] = row;
 		}
-		parts.push(toCsv(spec(rows)).slice(header.length));
+		parts.push(writeCsv(names, rows, { header: false }));
 		await pause();
 	}
-	if (notes.length) parts.push(toCsv(spec([], notes)).slice(header.length));
+	if (notes.length) parts.push(writeCsv(names, [], { header: false, notes }));
 	return parts;
 }
 
-export async function resultCsv(result: QueryResult, notes: string[], rowsPerSlice?: number): Promise<string> {
-	return (await resultCsvParts(result, notes, rowsPerSlice)).join('');
+export async function resultCsv(result: QueryResult, notes: string[], options?: ResultCsvOptions): Promise<string> {
+	return (await resultCsvParts(result, notes, options)).join('');
 }
 
 export type ChartType = 'line' | 'bar';

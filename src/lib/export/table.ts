@@ -1,3 +1,8 @@
+import { neutralise } from './formula';
+import { tableCsv } from './csv';
+
+export { neutralise };
+
 /** A table of display strings: what a figure's data table shows, and exactly what its CSV export holds. */
 export interface TableColumn {
 	key: string;
@@ -14,29 +19,14 @@ export interface TableSpec {
 }
 
 /**
- * Stops a cell being read as a formula by Excel/LibreOffice (OWASP "CSV injection"): cells starting with
- * =, +, -, @, tab, CR or LF get a leading apostrophe. Plain signed numbers as the tables show them
- * ("-12", "+1,234", "−3.5", "+4%") are left alone, so the export matches the table.
+ * CSV of the table (header, rows, then the notes after a blank line; CRLF), written by the site's one CSV
+ * writer (`writeCsv` in ./csv). Without the byte order mark: the caller adds it.
+ *
+ * This static import puts Papa Parse in the bundle of every page with a figure. A caller that can wait
+ * should import `tableCsv` from './csv' on demand instead, so Papa Parse loads only when a CSV is made.
  */
-export function neutralise(cell: string): string {
-	if (/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[+-]?\d+(\.\d+)?%?$/.test(cell)) return `'${cell}`;
-	return cell;
-}
-
-function csvCell(cell: string): string {
-	const safe = neutralise(cell);
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV with a header row, then the notes as trailing lines so they travel with the numbers. */
 export function toCsv(table: TableSpec): string {
-	const lines = [table.columns.map((c) => csvCell(c.label)).join(',')];
-	for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c.key] ?? '')).join(','));
-	if (table.notes.length) {
-		lines.push('');
-		for (const n of table.notes) lines.push(csvCell(n));
-	}
-	return lines.join('\r\n') + '\r\n';
+	return tableCsv(table);
 }
 
 export function toTsv(table: TableSpec): string {
