@@ -1,6 +1,11 @@
-// SVG snapshot tests: each chart rendered on the server (as prerender does) from fixture rows, with
-// numbers rounded and ids made stable, compared with a golden SVG under tests/unit/__snapshots__/.
+// SVG snapshot tests in Plot's style: each chart rendered on the server (as prerender does) from fixture rows,
+// normalised (Svelte's style hashes dropped, generated ids re-indexed, numbers rounded, one tag a line) and
+// compared with a golden under tests/unit/__snapshots__/. On a mismatch the new markup is written beside the
+// golden as <name>-changed.svg.html and the test fails: read the diff, and if it is right, move it over the
+// golden. A missing golden is written, except on CI (CI=true), where it fails.
 import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { render } from 'svelte/server';
 import LineChart from '../../src/lib/charts/LineChart.svelte';
 import BarChart from '../../src/lib/charts/BarChart.svelte';
@@ -8,16 +13,37 @@ import Sparkline from '../../src/lib/charts/Sparkline.svelte';
 import TrajectoryChart from '../../src/lib/charts/TrajectoryChart.svelte';
 import type { TrajectoryRow } from '../../src/lib/metrics/treatment';
 
+const GOLDENS = fileURLToPath(new URL('__snapshots__/', import.meta.url));
+
 function normalise(html: string): string {
 	const ids = new Map<string, string>();
 	return html
 		.replace(/<!--[^>]*-->/g, '')
-		.replace(/\b(s\d+|[a-z0-9]{6,}-\d+)\b(?=-(title|desc|t|hatch))/g, (m) => {
+		.replace(/ class="([^"]*)"/g, (_, names: string) => {
+			const kept = names.split(/\s+/).filter((n) => n && !/^svelte-[a-z0-9]+$/.test(n));
+			return kept.length ? ` class="${kept.join(' ')}"` : '';
+		})
+		.replace(/\b(s\d+|[a-z0-9]{6,}-\d+)\b(?=-(title|desc|hatch))/g, (m) => {
 			if (!ids.has(m)) ids.set(m, `id${ids.size}`);
 			return ids.get(m)!;
 		})
 		.replace(/(\d+\.\d{3,})/g, (m) => String(Math.round(Number(m) * 100) / 100))
-		.replace(/></g, '>\n<');
+		.replace(/>\s*</g, '>\n<');
+}
+
+function golden(name: string, html: string): void {
+	const file = `${GOLDENS}${name}.svg.html`;
+	const changed = `${GOLDENS}${name}-changed.svg.html`;
+	const actual = normalise(html);
+	if (!existsSync(file)) {
+		if (process.env.CI === 'true') throw new Error(`No golden for ${name}: run the tests locally to write ${file}`);
+		writeFileSync(file, actual);
+		return;
+	}
+	const expected = readFileSync(file, 'utf8');
+	if (actual === expected) rmSync(changed, { force: true });
+	else writeFileSync(changed, actual);
+	expect(actual, `${name} differs from its golden: see ${changed}`).toBe(expected);
 }
 
 const rows: TrajectoryRow[] = [
@@ -40,13 +66,13 @@ const rows: TrajectoryRow[] = [
 }));
 
 describe('chart SVG snapshots', () => {
-	it('TrajectoryChart', async () => {
+	it('TrajectoryChart', () => {
 		const { body } = render(TrajectoryChart, { props: { rows, alt: 'Trajectory fixture' } });
 		expect(body).toContain('Guide trajectory');
-		await expect(normalise(body)).toMatchFileSnapshot('__snapshots__/trajectory.svg.html');
+		golden('trajectory', body);
 	});
 
-	it('LineChart with a CI band, a gap, a suppressed point and an annotation', async () => {
+	it('LineChart with a CI band, a gap, a suppressed point and an annotation', () => {
 		const { body } = render(LineChart, {
 			props: {
 				categories: ['2019', '2020', '2021', '2022'],
@@ -84,10 +110,10 @@ describe('chart SVG snapshots', () => {
 		// The suppressed year is a gap in the line (two segments) and a '*', never a zero.
 		expect(body).toMatch(/>\*<\/text>/);
 		expect(body.match(/d="M[^"]*M/)).not.toBeNull();
-		await expect(normalise(body)).toMatchFileSnapshot('__snapshots__/line.svg.html');
+		golden('line', body);
 	});
 
-	it('BarChart with a hatched second series, a suppressed value and a reference line', async () => {
+	it('BarChart with a hatched second series, a suppressed value and a reference line', () => {
 		const { body } = render(BarChart, {
 			props: {
 				alt: 'Bar fixture',
@@ -115,11 +141,11 @@ describe('chart SVG snapshots', () => {
 			}
 		});
 		expect(body).toContain('* suppressed');
-		await expect(normalise(body)).toMatchFileSnapshot('__snapshots__/bar.svg.html');
+		golden('bar', body);
 	});
 
-	it('Sparkline', async () => {
+	it('Sparkline', () => {
 		const { body } = render(Sparkline, { props: { values: [1, 3, null, 2, 5], target: 4 } });
-		await expect(normalise(body)).toMatchFileSnapshot('__snapshots__/sparkline.svg.html');
+		golden('sparkline', body);
 	});
 });

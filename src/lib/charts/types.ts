@@ -23,8 +23,30 @@ export interface Series {
 	/** Draw the 95% CI as a shaded band. */
 	band?: boolean;
 	width?: number;
+	/** Draw the markers only, no joining line (a published figure or England's value beside a line). */
+	line?: boolean;
 	/** Label the line directly at its last point (default true). */
 	endLabel?: boolean;
+}
+
+/**
+ * A reference drawn behind the data: a target, a trajectory, a plan or an ambition. It is not data, so it is
+ * never a Series: it has its own layer, legend entry and end label, and takes no part in tooltips' values.
+ * Give `points` for a value per category (a trajectory, a plan), or `value` for one level across the chart,
+ * starting at category `from` when given (an ambition that applies from a year).
+ */
+export interface Reference {
+	id: string;
+	label: string;
+	color: string;
+	dash?: Dash;
+	marker?: Marker;
+	points?: { x: string; y: number | null }[];
+	value?: number;
+	from?: string;
+	/** Markers only, no line (a target marked once a year on a monthly chart). */
+	line?: boolean;
+	width?: number;
 }
 
 export interface Annotation {
