@@ -18,7 +18,7 @@ const VIEWPORTS = [
 	{ width: 1920, height: 1080 }
 ];
 /** Slides drawn (wholly or partly) from record-level data, which is synthetic by default. */
-const RECORD_LEVEL = ['overview', 'treatment', 'continuity', 'rehab', 'dit', 'monthly', 'presentations', 'substances'];
+const RECORD_LEVEL = ['overview', 'trajectory', 'continuity', 'rehab', 'deaths-in-treatment', 'monthly', 'presentations', 'substances'];
 
 async function openBoard(page, query) {
 	await page.goto(`${BASE}/board${query ? `?${query}` : ''}`);
@@ -230,9 +230,9 @@ test('synthetic data is labelled on slides with record-level data; high contrast
 			assert.equal(label, 1, `slide ${n} (${id}) carries the synthetic label`);
 			assert.match(await page.locator('.slide .synthetic-label').innerText(), /Illustrative synthetic data – not real figures/);
 		}
-		if (id === 'deaths') assert.equal(label, 0, 'ONS deaths are real published figures');
+		if (id === 'poisoning') assert.equal(label, 0, 'ONS deaths are real published figures');
 	}
-	for (const id of ['overview', 'deaths', 'treatment', 'continuity', 'rehab', 'dit'])
+	for (const id of ['overview', 'poisoning', 'trajectory', 'continuity', 'rehab', 'deaths-in-treatment'])
 		assert.ok(seen.includes(id), `the deck has a ${id} slide (${seen.join(', ')})`);
 	await context.close();
 });
@@ -244,7 +244,7 @@ test('small numbers are suppressed on the board even when the URL turns suppress
 	let found = false;
 	for (let n = 2; n <= slides; n++) {
 		await press(page, 'ArrowRight', n);
-		if ((await current(page)).id !== 'dit') continue;
+		if ((await current(page)).id !== 'deaths-in-treatment') continue;
 		found = true;
 		const sentence = await page.locator('.slide .sentence').innerText();
 		// Southend's latest year has 1–4 deaths in treatment in at least one cohort.

@@ -9,7 +9,7 @@ after(async () => browser?.close());
 test('the home page is prerendered with the trajectory chart in its static HTML', async () => {
 	const html = await (await fetch(`${BASE}/`)).text();
 	assert.match(html, /<svg[^>]+role="img"/);
-	assert.match(html, /Adults in treatment against the guide trajectory/);
+	assert.match(html, /Rotherham: adults in treatment against the guide trajectory/);
 	// The Rotherham guide target for 2023-24 is in the prerendered table.
 	assert.match(html, /2,154/);
 });
@@ -17,7 +17,7 @@ test('the home page is prerendered with the trajectory chart in its static HTML'
 test('the home page renders its chart with no console errors and no foreign requests', async () => {
 	const { page, foreign, errors, context } = await openPage(browser);
 	await page.goto(`${BASE}/`);
-	await page.locator('#fig-trajectory svg[role="img"]').waitFor();
+	await page.locator('#fig-trajectory-E08000018 svg[role="img"]').waitFor();
 	await waitForEngine(page);
 	await page.screenshot({ path: shot('home-1366'), fullPage: true });
 	assert.deepEqual(foreign, []);

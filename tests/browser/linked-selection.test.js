@@ -21,12 +21,12 @@ test('clicking a year in the trajectory chart highlights it in the monthly chart
 	await page.waitForURL(/period=2023-24/);
 	await page.getByText('Period: 2023-24').waitFor();
 	// The monthly chart shades the twelve months of 2023-24, the presentations chart its year.
-	assert.equal(await page.locator('#fig-monthly .selected-band').count(), 12);
-	assert.equal(await page.locator('#fig-presentations .selected-band').count(), 1);
+	assert.equal(await page.locator('#fig-monthly-E06000035 .selected-band').count(), 12);
+	assert.equal(await page.locator('#fig-presentations-E06000035 .selected-band').count(), 1);
 	assert.equal(await page.locator('#fig-trajectory-E06000035 tr.selected th').textContent(), '2023-24');
 	await page.screenshot({ path: shot('linked-selection'), fullPage: false });
 	// Clicking a month in the other chart moves the selection to that month's financial year.
-	const monthly = page.locator('#fig-monthly svg[role="img"]');
+	const monthly = page.locator('#fig-monthly-E06000035 svg[role="img"]');
 	await monthly.scrollIntoViewIfNeeded();
 	const box = await monthly.boundingBox();
 	await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);

@@ -14,17 +14,17 @@ after(async () => browser?.close());
 
 const PAGES = [
 	// path, figure that must render, texts its tables must hold (seed figures where the page shows them)
-	['/', '#fig-trajectory', ['2,154', '2,019', '2,397', '1,957']],
+	['/', '#fig-trajectory-E08000018', ['2,154', '2,019', '2,397', '1,957']],
 	['/treatment', '#fig-trajectory-E08000018', ['2,154', '2,050', '2,178', '2,415']],
-	['/treatment?area=E06000035', '#fig-substances', ['1,190', '220', '300', '400', '150', '615', '48%', '47%']],
+	['/treatment?area=E06000035', '#fig-substances-E06000035', ['1,190', '220', '300', '400', '150', '615', '48%', '47%']],
 	['/continuity', '#fig-continuity-E08000018', ['25%', '40%', '60%', '75%', '37%']],
 	['/continuity?area=E06000035', '#fig-continuity-E06000035', ['50%', '49%']],
 	['/continuity?area=E06000033', '#fig-continuity-E06000033', ['29%', '37%']],
-	['/rehab', '#fig-rehab-starts-E08000018', ['14', '26', '38']],
+	['/rehab', '#fig-rehab-plan-E08000018', ['14', '26', '38']],
 	['/deaths', '#fig-poisoning-E08000018', ['26', '33', '4,312']],
 	['/deaths?area=northamptonshire', '#fig-poisoning-northamptonshire', ['28', '49']],
-	['/resources', '#fig-workforce', ['24.5', '£3,052,000', '£5,495,263']],
-	['/resources?area=northamptonshire', '#fig-contracts', ['£5,492,000', '£363,181', '£1,089,920']],
+	['/resources', '#fig-workforce-E08000018', ['24.5', '£3,052,000', '£5,495,263']],
+	['/resources?area=northamptonshire', '#fig-contracts-northamptonshire', ['£5,492,000', '£363,181', '£1,089,920']],
 	['/data', 'table.files', ['seed-figures.csv', 'synthetic-journeys.csv']]
 ];
 
@@ -94,10 +94,10 @@ test('keyboard tooltips: a focused chart reads its values with the arrow keys', 
 	const { page, context } = await openPage(browser);
 	await page.goto(`${BASE}/`);
 	await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
-	await page.locator('#fig-trajectory svg[role="img"]').focus();
+	await page.locator('#fig-trajectory-E08000018 svg[role="img"]').focus();
 	await page.keyboard.press('End');
 	await page.keyboard.press('ArrowLeft');
-	const tip = await page.locator('#fig-trajectory .tooltip').textContent();
+	const tip = await page.locator('#fig-trajectory-E08000018 .tooltip').textContent();
 	assert.match(tip, /2023-24/);
 	assert.match(tip, /Guide trajectory: 2,154/);
 	await context.close();

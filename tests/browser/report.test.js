@@ -137,7 +137,8 @@ test('series are told apart without colour: every line differs by dash or marker
 test('sections are chosen with checkboxes, kept in the URL as ?sections=…', async () => {
 	const { page, context } = await openPage(browser, { width: 1280, height: 900 });
 	await openReport(page, `area=${MEDWAY}&sections=continuity,notes`);
-	assert.equal(await page.locator('.report-figure').count(), 1);
+	// Continuity by year and by quarter.
+	assert.equal(await page.locator('.report-figure').count(), 2);
 	assert.equal(await page.locator('#section-continuity').count(), 1);
 	assert.equal(await page.locator('#section-deaths').count(), 0);
 	assert.equal(await page.locator('#section-notes').count(), 1);

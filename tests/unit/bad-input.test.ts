@@ -91,7 +91,8 @@ async function run(name: string, bytes: Uint8Array, fileId = nextId++): Promise<
 	try {
 		result = { fileId, report: await ingestFile(db, { fileId, name, data: bytes }) };
 	} catch (e) {
-		if (!(e instanceof IngestError)) throw new Error(`${name}: ingestFile threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
+		if (!(e instanceof IngestError))
+			throw new Error(`${name}: ingestFile threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
 		result = { fileId, error: e };
 	}
 	// The caller still has its bytes (the browser stores them after loading).

@@ -45,6 +45,11 @@ export function fyOf(date: string): number {
 	return m >= 4 ? y : y - 1;
 }
 
+/** Whether the financial year starting in `startYear` had ended by the data date (no date: nothing is partial). */
+export function yearComplete(startYear: number, asAt: string | null | undefined): boolean {
+	return asAt == null || `${startYear + 1}-03-31` <= asAt;
+}
+
 export function parsePeriod(raw: string): Period | null {
 	const s = raw.trim().replace(/\s+/g, ' ').replace(/[–—]/g, '-');
 	let m: RegExpMatchArray | null;

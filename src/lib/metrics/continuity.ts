@@ -10,9 +10,12 @@ import { suppressPercent, type Cell } from './suppression';
 import { status, type Status } from './status';
 import { compareWithEngland, type Comparison } from './compare';
 import { ENGLAND } from '$lib/data/areas';
+import { yearComplete } from '$lib/data/periods';
 import { fy as fyLabel } from './format';
 
 export const AMBITION = 75;
+/** The 75% ambition applies from 2023-24 (set in the grant's conditions for that year). */
+export const AMBITION_FROM_FY = 2023;
 export const DEFINITION =
 	'Adults released from prison with a substance misuse treatment need (denominator) who had a first structured community treatment contact within 21 days of release (numerator). 95% confidence interval by the Wilson score method.';
 
@@ -66,7 +69,7 @@ export function continuity(model: Model, area: string, suppress: boolean): Conti
 		.sort((a, b) => a - b)
 		.map((y): ContinuityRow => {
 			const rec = records.find((r) => r.fy === y && r.quarter == null);
-			const partial = cutoff != null && `${y + 1}-03-31` > cutoff;
+			const partial = cutoff != null && !yearComplete(y, cutoff);
 			const pct = rec ? suppressPercent(rec.numerator, rec.denominator, suppress) : { value: null, suppressed: false };
 			const ci = rec && !pct.suppressed ? wilson(rec.numerator, rec.denominator) : null;
 			const reported = figureForYear(local, y)?.value ?? null;
@@ -84,8 +87,8 @@ export function continuity(model: Model, area: string, suppress: boolean): Conti
 				reported,
 				plan: planValue,
 				england: eng,
-				ambition: y >= 2023 ? ambitionValue : null,
-				status: partial ? 'no_target' : status(value, planValue ?? (y >= 2023 ? ambitionValue : null)),
+				ambition: y >= AMBITION_FROM_FY ? ambitionValue : null,
+				status: partial ? 'no_target' : status(value, planValue ?? (y >= AMBITION_FROM_FY ? ambitionValue : null)),
 				comparison: compareWithEngland(
 					{ value: pct.value, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null },
 					{ value: eng },

@@ -7,10 +7,9 @@ import { countFigures, figures, sourcesOf } from './figures';
 import { countInterval } from './intervals';
 import { compareWithEngland, type Comparison } from './compare';
 import { ENGLAND } from '$lib/data/areas';
+import { yearComplete } from '$lib/data/periods';
 import { suppressCount, deathRateFlag, type Cell } from './suppression';
 import { direction, type Direction } from './trend';
-
-export const STRATEGY_START_YEAR = 2021.92; // December 2021, as a fractional year for calendar-year axes
 
 export interface CountPoint {
 	period: string;
@@ -128,7 +127,7 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 	const cutoff = model.dataDate;
 	for (const r of records) {
 		if (byYear.has(r.fy) && byYear.get(r.fy)!.source === 'published') continue;
-		if (cutoff && cutoff < `${r.fy + 1}-03-31`) continue; // whole years only
+		if (!yearComplete(r.fy, cutoff)) continue; // whole years only
 		const row = byYear.get(r.fy) ?? {
 			label: `${r.fy}-${String((r.fy + 1) % 100).padStart(2, '0')}`,
 			fy: r.fy,

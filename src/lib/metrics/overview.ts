@@ -3,6 +3,7 @@
  * its latest value, target, gap, status, comparison with England, direction and a sparkline series.
  */
 import type { Model } from './model';
+import { yearComplete } from '$lib/data/periods';
 import { trajectory } from './treatment';
 import { continuity } from './continuity';
 import { rehab } from './rehab';
@@ -47,7 +48,7 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 	const dLatest = d.points[d.points.length - 1] ?? null;
 
 	const dit = model.yearly.filter(
-		(y) => y.area === area && y.group === 'adults' && model.dataDate != null && `${y.fy + 1}-03-31` <= model.dataDate
+		(y) => y.area === area && y.group === 'adults' && model.dataDate != null && yearComplete(y.fy, model.dataDate)
 	);
 	const ditLatest = dit[dit.length - 1] ?? null;
 

@@ -7,6 +7,7 @@ import { figures, figureForYear, sourcesOf } from './figures';
 import { suppressCount, suppressPercent, type Cell } from './suppression';
 import { status, type Status } from './status';
 import { ENGLAND } from '$lib/data/areas';
+import { yearComplete } from '$lib/data/periods';
 import { fy as fyLabel } from './format';
 import { wilson } from './intervals';
 
@@ -44,7 +45,7 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 		.sort((a, b) => a - b)
 		.map((y): RehabRow => {
 			const rec = records.find((r) => r.fy === y);
-			const partial = cutoff != null && `${y + 1}-03-31` > cutoff && cutoff >= `${y}-04-01`;
+			const partial = cutoff != null && !yearComplete(y, cutoff) && cutoff >= `${y}-04-01`;
 			const future = cutoff != null && cutoff < `${y}-04-01`;
 			const starts = suppressCount(rec && !future ? rec.rehab_starts : null, suppress);
 			const pct = rec && !future ? suppressPercent(rec.rehab_starts, rec.in_treatment, suppress) : { value: null, suppressed: false };

@@ -8,6 +8,7 @@ import { status, type Status } from './status';
 import { suppressCount, type Cell } from './suppression';
 import { fy as fyLabel } from './format';
 import { projectMonthly } from './trend';
+import { fyOf } from '$lib/data/periods';
 
 export const BASELINE_FY = 2021;
 export const PLAN_END_FY = 2024;
@@ -39,9 +40,7 @@ export interface Trajectory {
 
 function dataFy(model: Model): { fy: number; complete: boolean } | null {
 	if (!model.dataDate) return null;
-	const [y, m] = model.dataDate.split('-').map(Number);
-	const fy = m >= 4 ? y : y - 1;
-	return { fy, complete: model.dataDate.slice(5) === '03-31' };
+	return { fy: fyOf(model.dataDate), complete: model.dataDate.slice(5) === '03-31' };
 }
 
 export function trajectory(model: Model, area: string, cohort: string, suppress: boolean): Trajectory {

@@ -1,0 +1,106 @@
+/** Continuity of care by financial year: prison leavers engaging in community treatment within 3 weeks. */
+import { continuity, DEFINITION } from '$lib/metrics/continuity';
+import { continuitySentence } from '$lib/metrics/sentences';
+import { COMPARISON_RULE } from '$lib/metrics/compare';
+import { STATUS_RULE } from '$lib/metrics/status';
+import { fmtPct } from '$lib/metrics/format';
+import type { Reference, Series } from '$lib/charts/types';
+import { defineMeasure, RELEASES_SOURCE, span } from '../define';
+import { continuityTable } from '../tables';
+
+export const CONTINUITY_DEFINITION = `${DEFINITION} ${COMPARISON_RULE} ${STATUS_RULE} Status is against the local plan for the year where one is set, else the 75% national ambition from 2023-24, when it was set.`;
+
+export default defineMeasure({
+	id: 'continuity',
+	name: 'Continuity of care',
+	section: 'continuity',
+	pages: ['continuity'],
+	slide: 3,
+	multiples: true,
+	data: (ctx) => {
+		const c = continuity(ctx.model, ctx.area, ctx.suppress);
+		return c.rows.length ? c : null;
+	},
+	title: (_c, ctx) => `${ctx.name}: prison leavers engaging in treatment within 3 weeks`,
+	sentences: (c, ctx) => {
+		const s = [continuitySentence(ctx.name, c)];
+		const rep = [...c.rows].reverse().find((r) => r.reported != null && r.percent.value != null);
+		if (rep)
+			s.push(
+				`The published figure for ${ctx.name} in ${rep.label} was ${fmtPct(rep.reported)}${rep.england != null ? `, against ${fmtPct(rep.england)} for England` : ''}.`
+			);
+		return s;
+	},
+	status: (c) => ({
+		status: c.latest?.status ?? 'no_target',
+		text: c.latest ? `against ${c.latest.plan != null ? 'the local plan' : 'the 75% national ambition'}, ${c.latest.label}` : null,
+		comparison: c.latest?.comparison ?? 'not_compared'
+	}),
+	period: (c) => `financial years ${span(c.rows.map((r) => r.label))}`,
+	recordLevel: (_c, ctx) => ctx.model.continuity.some((r) => r.area === ctx.area),
+	synthetic: (c) => c.synthetic,
+	sources: (c) => [...c.sources, ...(c.synthetic ? [RELEASES_SOURCE] : [])],
+	definition: () => CONTINUITY_DEFINITION,
+	table: (c, ctx) => continuityTable(`${ctx.name}: continuity of care by financial year`, c.rows),
+	chart: (c) => {
+		const rows = c.rows;
+		const series: Series[] = [
+			{
+				id: 'local',
+				label: 'Engaged within 3 weeks',
+				color: 'var(--c-series-1)',
+				band: true,
+				points: rows.map((r) => ({ x: r.label, y: r.percent.value, lower: r.lower, upper: r.upper, suppressed: r.percent.suppressed }))
+			}
+		];
+		if (rows.some((r) => r.reported != null))
+			series.push({
+				id: 'reported',
+				label: 'Published figure',
+				color: 'var(--c-series-3)',
+				marker: 'diamond',
+				line: false,
+				points: rows.map((r) => ({ x: r.label, y: r.reported }))
+			});
+		if (rows.some((r) => r.england != null))
+			series.push({
+				id: 'england',
+				label: 'England',
+				color: 'var(--c-england)',
+				marker: 'square',
+				line: false,
+				points: rows.map((r) => ({ x: r.label, y: r.england }))
+			});
+		const references: Reference[] = [];
+		if (rows.some((r) => r.plan != null))
+			references.push({
+				id: 'plan',
+				label: 'Local plan',
+				color: 'var(--c-series-2)',
+				dash: 'dotted',
+				marker: 'triangle',
+				points: rows.map((r) => ({ x: r.label, y: r.plan }))
+			});
+		const from = rows.find((r) => r.ambition != null);
+		if (from?.ambition != null)
+			references.push({
+				id: 'ambition',
+				label: `${fmtPct(from.ambition)} ambition`,
+				color: 'var(--c-target)',
+				dash: 'dashed',
+				value: from.ambition,
+				from: from.label
+			});
+		return {
+			kind: 'line',
+			categories: rows.map((r) => r.label),
+			series,
+			references,
+			yDomain: [0, 100],
+			format: (v) => fmtPct(v),
+			yLabel: '% engaged within 3 weeks'
+		};
+	},
+	alt: (_c, ctx, s) =>
+		`Line chart of continuity of care in ${ctx.name} by financial year with a 95% confidence band, the local plan, England and the 75% ambition. ${s[0]}`
+});

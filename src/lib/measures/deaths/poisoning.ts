@@ -1,0 +1,104 @@
+/** ONS deaths related to drug poisoning by year of registration, with the region and England beside the area. */
+import { countSeries, deathsDirection } from '$lib/metrics/deaths';
+import { areaName } from '$lib/metrics/figures';
+import { DIRECTION_LABEL } from '$lib/metrics/trend';
+import { fmtCount, MISSING } from '$lib/metrics/format';
+import { ENGLAND } from '$lib/data/areas';
+import { defineMeasure, span, strategyMarker } from '../define';
+
+/** The axis starts in 2001 and runs at least to 2022, so the strategy (Dec 2021) is always on it. */
+export const DEATHS_FROM = 2001;
+const AXIS_TO = 2022;
+
+export const COUNT_INTERVAL = "95% confidence interval: exact Poisson below 10 deaths, Byar's method from 10.";
+export const ONS_POISONING_DEFINITION =
+	'ONS deaths related to drug poisoning (all substances, legal and illegal), persons, all ages, by local authority of usual residence and year of registration.';
+
+export function yearAxis(lastYear: number): string[] {
+	const to = Math.max(lastYear, AXIS_TO);
+	return Array.from({ length: to - DEATHS_FROM + 1 }, (_, i) => String(DEATHS_FROM + i));
+}
+
+const ciText = (lower: number | null, upper: number | null) =>
+	lower != null && upper != null ? `${fmtCount(Math.round(lower))} to ${fmtCount(Math.round(upper))}` : MISSING;
+
+export default defineMeasure({
+	id: 'poisoning',
+	name: 'Drug poisoning deaths',
+	section: 'deaths',
+	pages: ['deaths'],
+	slide: 1,
+	multiples: true,
+	data: (ctx) => {
+		const s = countSeries(ctx.model, ctx.area, 'drug_poisoning_deaths');
+		const points = s.points.filter((p) => p.year >= DEATHS_FROM);
+		if (!points.some((p) => p.value != null)) return null;
+		const regionCode = ctx.model.areas.find((a) => a.code === ctx.area)?.region ?? null;
+		const region = regionCode ? countSeries(ctx.model, regionCode, 'drug_poisoning_deaths') : null;
+		return {
+			s,
+			points,
+			last: points[points.length - 1],
+			region: region?.points.length ? { name: areaName(ctx.model, regionCode!), points: region.points } : null,
+			england: countSeries(ctx.model, ENGLAND, 'drug_poisoning_deaths').points
+		};
+	},
+	title: (d, ctx) => `${ctx.name}: deaths related to drug poisoning, ${DEATHS_FROM} to ${d.last.period}`,
+	sentences: (d, ctx) => {
+		const dir = DIRECTION_LABEL[deathsDirection(d.points)].toLowerCase();
+		const s = [
+			`${fmtCount(d.last.value)} deaths related to drug poisoning were registered for ${ctx.name} residents in ${d.last.period}; the trend over the last three years is ${dir}.`
+		];
+		const peak = d.points.reduce((a, b) => ((b.value ?? -1) > (a.value ?? -1) ? b : a));
+		if (peak !== d.last && peak.value != null)
+			s.push(`The highest count since ${DEATHS_FROM} was ${fmtCount(peak.value)}, in ${peak.period}.`);
+		return s;
+	},
+	noTarget: 'no target is set for deaths',
+	period: (d) => `registered ${span(d.points.map((p) => p.period))}`,
+	recordLevel: () => false,
+	synthetic: () => false,
+	sources: (d) => d.s.sources,
+	definition: (d) =>
+		`${ONS_POISONING_DEFINITION}${d.s.derived ? ' Sum of North and West Northamptonshire.' : ''} The table gives the region and England beside the area. ${COUNT_INTERVAL}`,
+	table: (d, ctx) => ({
+		caption: `${ctx.name}: deaths related to drug poisoning by year of registration`,
+		columns: [
+			{ key: 'year', label: 'Year' },
+			{ key: 'n', label: 'Deaths', numeric: true },
+			{ key: 'ci', label: '95% CI', numeric: true },
+			...(d.region ? [{ key: 'region', label: d.region.name, numeric: true }] : []),
+			{ key: 'eng', label: 'England', numeric: true }
+		],
+		rows: d.points.map((q) => ({
+			year: q.period,
+			n: fmtCount(q.value),
+			ci: ciText(q.lower, q.upper),
+			region: fmtCount(d.region?.points.find((e) => e.period === q.period)?.value ?? null),
+			eng: fmtCount(d.england.find((e) => e.period === q.period)?.value ?? null)
+		})),
+		notes: []
+	}),
+	chart: (d) => {
+		const categories = yearAxis(d.last.year);
+		return {
+			kind: 'line',
+			categories,
+			xEvery: 4,
+			format: (v) => fmtCount(Math.round(v)),
+			yLabel: 'Deaths registered',
+			annotations: strategyMarker(categories),
+			series: [
+				{
+					id: 'deaths',
+					label: 'Deaths',
+					color: 'var(--c-series-1)',
+					band: true,
+					points: d.points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper }))
+				}
+			]
+		};
+	},
+	alt: (d, ctx, s) =>
+		`Line chart of deaths related to drug poisoning in ${ctx.name} by year of registration, ${span(d.points.map((p) => p.period))}, with a 95% confidence band. ${s[0]}`
+});

@@ -1,0 +1,61 @@
+/** Death rates from a loaded Fingertips export, local against England, each with its 95% interval. */
+import { rateSeries } from '$lib/metrics/deaths';
+import { COMPARISON_LABEL, COMPARISON_RULE } from '$lib/metrics/compare';
+import { fmtRate } from '$lib/metrics/format';
+import { defineMeasure, span } from '../define';
+import { rateTable } from '../tables';
+
+function rateMeasure(metric: string, slide: number) {
+	return defineMeasure({
+		id: `rate-${metric}`,
+		section: 'deaths',
+		pages: ['deaths'],
+		slide,
+		data: (ctx) => {
+			const r = rateSeries(ctx.model, ctx.area, metric);
+			if (!r.points.length) return null;
+			return { ...r, label: r.name ?? metric.replace(/_/g, ' '), last: r.points[r.points.length - 1] };
+		},
+		name: (r) => r.label,
+		title: (r, ctx) => `${ctx.name}: ${r.label} against England`,
+		sentences: (r) => [
+			`In ${r.last.period} the rate was ${fmtRate(r.last.local)} per 100,000 against England's ${fmtRate(r.last.england)}: ${COMPARISON_LABEL[r.last.comparison].toLowerCase()}.`
+		],
+		status: (r) => ({ status: 'no_target', text: 'no target is set; compared with England', comparison: r.last.comparison }),
+		period: (r) => `periods ${span(r.points.map((p) => p.period))}`,
+		recordLevel: () => false,
+		synthetic: () => false,
+		sources: (r) => r.sources,
+		definition: () =>
+			`Rates per 100,000 as published by OHID Fingertips, with their 95% confidence intervals. ${COMPARISON_RULE} Lower is better. ONS rule: no rate from fewer than 10 deaths, and rates from fewer than 20 flagged.`,
+		table: (r, ctx) => rateTable(`${ctx.name}: ${r.label}, local and England`, r.points),
+		chart: (r, ctx) => ({
+			kind: 'line',
+			categories: r.points.map((q) => q.period),
+			format: fmtRate,
+			yLabel: 'Per 100,000',
+			series: [
+				{
+					id: 'local',
+					label: ctx.name,
+					color: 'var(--c-series-1)',
+					band: true,
+					points: r.points.map((q) => ({ x: q.period, y: q.local, lower: q.localLower, upper: q.localUpper }))
+				},
+				{
+					id: 'england',
+					label: 'England',
+					color: 'var(--c-england)',
+					dash: 'dashed',
+					marker: 'square',
+					band: true,
+					points: r.points.map((q) => ({ x: q.period, y: q.england, lower: q.englandLower, upper: q.englandUpper }))
+				}
+			]
+		}),
+		alt: (r, ctx, s) => `Line chart of ${r.label} for ${ctx.name} and England with 95% confidence intervals. ${s[0]}`
+	});
+}
+
+export const misuseRate = rateMeasure('drug_misuse_deaths_rate', 12);
+export const alcoholRate = rateMeasure('alcohol_specific_mortality_rate', 13);
