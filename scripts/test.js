@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit and integration tests (Vitest, Node), then the production build, then browser tests
-// (playwright-core driving Debian's Chromium) against the built site served on localhost.
+// `npm test`: formatting (Prettier) and lint (ESLint, with the import-direction rule), type check, unit and integration
+// tests (Vitest, Node), then the production build, then browser tests (playwright-core driving Debian's Chromium)
+// against the built site served on localhost.
 // Under CI=true the browser tests are required; elsewhere they are skipped, loudly, when no Chromium is found.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,8 +14,11 @@ const run = (cmd, args, env = {}) => {
 
 const only = process.argv[2];
 if (only !== 'browser') {
-	// Types first: svelte-check over routes, components and modules (fails on any error).
 	run('npx', ['svelte-kit', 'sync']);
+	// Habits first: formatting and lint, including the rule that imports flow one way.
+	run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+	run('npx', ['eslint', '--max-warnings', '0', '.']);
+	// Types: svelte-check over routes, components and modules (fails on any error).
 	run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine']);
 	run('npx', ['vitest', 'run']);
 }

@@ -14,7 +14,7 @@ export interface Area {
 }
 
 export const ENGLAND = 'E92000001';
-export const NORTHAMPTONSHIRE = 'northamptonshire';
+const NORTHAMPTONSHIRE = 'northamptonshire';
 
 export const AREAS: Area[] = [
 	{ code: 'E08000018', name: 'Rotherham', type: 'la', region: 'E12000003', cdp: 'E08000018', order: 1 },
@@ -34,11 +34,7 @@ export const AREAS: Area[] = [
 /** The four partnerships the product is built for, in display order. */
 export const CDPS = AREAS.filter((a) => a.order <= 4).map((a) => a.code);
 
-const byCode = new Map(AREAS.map((a) => [a.code, a]));
 
-export function knownArea(code: string): Area | undefined {
-	return byCode.get(code);
-}
 
 /** Accepts URL forms: ONS codes, `E06000061,E06000062` (= the CDP), or the `northamptonshire` alias. */
 export function normaliseAreaParam(value: string | null): string[] {

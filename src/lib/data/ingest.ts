@@ -22,7 +22,7 @@ import insertFigures from './sql/insert-figures.sql?raw';
 /** Larger files than this are refused before reading: wasm memory tops out near 2 GB in a tab. */
 // Measured in Chromium here: a 355 MB (4M-row) extract loads; 444 MB and larger run out of wasm memory.
 export const MAX_FILE_BYTES = 350 * 1024 * 1024;
-export const MAX_COLUMNS = 1000;
+const MAX_COLUMNS = 1000;
 const MAX_LISTED = 50;
 
 export { IngestError };

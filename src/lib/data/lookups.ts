@@ -2,7 +2,6 @@
  * Codes and labels accepted in record-level extracts: NDTMS codes and the readable labels people type.
  * Keys are compared lower-cased and trimmed.
  */
-export const SUBSTANCE_GROUPS = ['opiate_only', 'opiate_crack', 'crack_only', 'non_opiate_only', 'non_opiate_alcohol', 'alcohol_only'] as const;
 
 const substance: Record<string, string[]> = {
 	opiate_only: ['opiate_only', 'opiate only', 'opiates only', 'opiate', 'opiates', 'opiate (not crack)', 'opiates (no crack)', 'opiate only (not crack)', '1'],

@@ -9,7 +9,7 @@ import { ingestFile, type ValidationReport } from './ingest';
 import { DEFAULT_FILES } from './defaults';
 import type { Db } from './db';
 
-export const DATA_DIR = path.resolve(process.cwd(), 'data');
+const DATA_DIR = path.resolve(process.cwd(), 'data');
 
 export async function openEmptyDb(): Promise<Db> {
 	const db = await createNodeDb();

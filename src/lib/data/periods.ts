@@ -34,7 +34,7 @@ export function fyLabel(startYear: number): string {
 	return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
 
-export function financialYear(startYear: number): Period {
+function financialYear(startYear: number): Period {
 	return { label: fyLabel(startYear), start: iso(startYear, 4, 1), end: iso(startYear + 1, 3, 31), kind: 'financial_year' };
 }
 

@@ -218,7 +218,7 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 }
 
 /** Turns every line break outside quotes into LF; breaks inside quoted fields are data and stay. */
-export function uniformNewlines(bytes: Uint8Array, delimiter: string): Uint8Array {
+function uniformNewlines(bytes: Uint8Array, delimiter: string): Uint8Array {
 	const out = new Uint8Array(bytes.length);
 	let o = 0;
 	forEachByteState(bytes, delimiter, (c, i, inQuotes) => {
@@ -257,7 +257,7 @@ function forEachByteState(bytes: Uint8Array, delimiter: string, visit: (c: numbe
  * Calls `visit(line, blank)` for each record (the header first), with the line number DuckDB gives it.
  * Stops when `visit` returns false.
  */
-export function forEachRecord(bytes: Uint8Array, delimiter: string, visit: (line: number, blank: boolean) => boolean | void): void {
+function forEachRecord(bytes: Uint8Array, delimiter: string, visit: (line: number, blank: boolean) => boolean | void): void {
 	let line = 1;
 	let empty = true;
 	let stopped = false;

@@ -13,7 +13,7 @@ export type Slide =
 	| { kind: 'measure'; id: string; title: string; sentence: string; measure: Measure; synthetic: boolean; recordLevel: boolean };
 
 /** Keeps the slide's sentence short enough to read from the back of the room. */
-export function slideSentence(sentences: string[], max = 230): string {
+function slideSentence(sentences: string[], max = 230): string {
 	let s = sentences[0] ?? '';
 	for (const next of sentences.slice(1)) {
 		if ((s + ' ' + next).length > max) break;

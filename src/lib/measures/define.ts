@@ -12,8 +12,8 @@ import { cohortLabel } from '$lib/metrics/cohorts';
 import type { ChartSpec, Ctx, Measure, MeasureSpec } from './types';
 
 export const SYNTHETIC_LABEL = 'Illustrative synthetic data – not real figures';
-export const SYNTHETIC_NOTE = `${SYNTHETIC_LABEL}. Made by the dashboard’s generator for demonstration.`;
-export const SUPPRESSION_NOTE = '* = suppressed: a count of 1 to 4, or a percentage made from one.';
+const SYNTHETIC_NOTE = `${SYNTHETIC_LABEL}. Made by the dashboard’s generator for demonstration.`;
+const SUPPRESSION_NOTE = '* = suppressed: a count of 1 to 4, or a percentage made from one.';
 export const RECORDS_SOURCE = 'synthetic-journeys.csv (record level)';
 export const RELEASES_SOURCE = 'synthetic-prison-releases.csv (record level)';
 export const LOADED_RECORDS_SOURCE = 'loaded treatment journeys (record level)';
@@ -42,7 +42,7 @@ export function compactTable(t: TableSpec): TableSpec {
 	return keep.length === t.columns.length ? t : { ...t, columns: keep };
 }
 
-export function hasSuppressed(t: TableSpec): boolean {
+function hasSuppressed(t: TableSpec): boolean {
 	return t.rows.some((r) => Object.values(r).includes('*'));
 }
 

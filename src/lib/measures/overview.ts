@@ -25,7 +25,7 @@ export function overviewSentence(cards: Headline[]): string {
 	return `${targeted.length} of ${cards.length} measures have a target: ${counts.join(', ')} (${names.join('; ')}).`;
 }
 
-export const COMPARISON_CAPTION = 'Headline measures by area, latest period (status against target where one is set)';
+const COMPARISON_CAPTION = 'Headline measures by area, latest period (status against target where one is set)';
 
 /** Each headline measure across areas: value, period and status in one cell, as on the overview and in the report. */
 export function comparisonTable(model: Model, areas: string[], suppress: boolean): TableSpec {

@@ -7,8 +7,6 @@ export const COHORTS = [
 	{ id: 'young_people', label: 'Young people' }
 ] as const;
 
-export type CohortId = (typeof COHORTS)[number]['id'];
-
 export const SUBSTANCES = [
 	{ id: 'opiate_only', label: 'Opiates (no crack)' },
 	{ id: 'opiate_crack', label: 'Opiates and crack' },

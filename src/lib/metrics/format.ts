@@ -28,19 +28,6 @@ export function fmtRate(v: number | null | undefined): string {
 	return one.format(v);
 }
 
-export function fmtValue(v: number | null | undefined, unit: string | null | undefined, suppressed = false): string {
-	switch (unit) {
-		case 'percent':
-			return fmtPct(v, suppressed);
-		case 'gbp':
-			return fmtGbp(v);
-		case 'rate_per_100k':
-			return fmtRate(v);
-		default:
-			return fmtCount(v, suppressed);
-	}
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 30 September 2024 */

@@ -62,10 +62,3 @@ export function countInterval(count: number): Interval | null {
 	if (!(count >= 0)) return null;
 	return count < 10 ? exactPoisson(count) : byar(count);
 }
-
-/** A crude rate per `per` population with its CI from the count's interval. */
-export function rateWithInterval(count: number, population: number, per = 100_000): { rate: number; lower: number; upper: number } | null {
-	const ci = countInterval(count);
-	if (!ci || !(population > 0)) return null;
-	return { rate: (count / population) * per, lower: (ci.lower / population) * per, upper: (ci.upper / population) * per };
-}

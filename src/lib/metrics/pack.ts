@@ -13,7 +13,7 @@ export interface PackedTable {
 	values: Cell[][];
 }
 
-export function packTable<T extends object>(rows: T[]): PackedTable {
+function packTable<T extends object>(rows: T[]): PackedTable {
 	const columns = rows.length ? Object.keys(rows[0]) : [];
 	const dictionaries: (string[] | null)[] = [];
 	const values: Cell[][] = [];
@@ -42,7 +42,7 @@ export function packTable<T extends object>(rows: T[]): PackedTable {
 	return { columns, dictionaries, values };
 }
 
-export function unpackTable<T>(t: PackedTable): T[] {
+function unpackTable<T>(t: PackedTable): T[] {
 	const n = t.values[0]?.length ?? 0;
 	const rows: Record<string, Cell>[] = Array.from({ length: n }, () => ({}));
 	t.columns.forEach((col, c) => {

@@ -21,7 +21,7 @@ export const STATUS_LABEL: Record<Status, string> = {
 /** A text icon that survives greyscale print; the label is always shown beside it. */
 export const STATUS_ICON: Record<Status, string> = { on_track: '✓', at_risk: '!', off_track: '✕', no_target: '–' };
 
-export const TOLERANCE = 0.05;
+const TOLERANCE = 0.05;
 
 export function status(actual: number | null, target: number | null, opts: { higherIsBetter?: boolean } = {}): Status {
 	if (actual == null || target == null) return 'no_target';

@@ -4,10 +4,10 @@
  * too (so it cannot be used to recover the count). Zero is not suppressed. Death rates follow ONS:
  * no rate from fewer than 3 deaths (crude) or 10 (age-standardised), and a flag on rates from fewer than 20.
  */
-export const SMALL_MIN = 1;
-export const SMALL_MAX = 4;
+const SMALL_MIN = 1;
+const SMALL_MAX = 4;
 
-export function isSmall(count: number | null | undefined): boolean {
+function isSmall(count: number | null | undefined): boolean {
 	return count != null && count >= SMALL_MIN && count <= SMALL_MAX;
 }
 

@@ -12,7 +12,6 @@ import { fyOf } from '$lib/data/periods';
 
 export const BASELINE_FY = 2021;
 export const PLAN_END_FY = 2024;
-export const STRATEGY_START = '2021-12-06';
 
 export interface TrajectoryRow {
 	fy: number;

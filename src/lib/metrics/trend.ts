@@ -45,7 +45,7 @@ function addMonths(ym: string, k: number): string {
 	return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
 }
 
-export const PROJECTION_MONTHS = 6;
+const PROJECTION_MONTHS = 6;
 
 /**
  * Projects a monthly series linearly from its last `basis` months to `until` (YYYY-MM). Returns the

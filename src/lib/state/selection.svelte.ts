@@ -6,7 +6,7 @@
 import { replaceState } from '$app/navigation';
 import { normaliseAreaParam } from '$lib/data/areas';
 
-export const DEFAULT_AREA = 'E08000018';
+const DEFAULT_AREA = 'E08000018';
 const SELECTION_KEYS = ['area', 'cohort', 'period', 'suppress'];
 
 class Selection {
@@ -67,7 +67,7 @@ class Selection {
 export const selection = new Selection();
 
 /** Financial-year label of a category: '2024-25 (to date)' → '2024-25', '2023-11' (a month) → '2023-24'. */
-export function periodOf(x: string): string {
+function periodOf(x: string): string {
 	const m = x.match(/^(\d{4})-(\d{2})$/);
 	if (m && Number(m[2]) <= 12 && !(Number(m[2]) === (Number(m[1]) + 1) % 100)) {
 		const y = Number(m[1]);

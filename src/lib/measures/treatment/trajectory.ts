@@ -7,7 +7,7 @@ import { fmtCount } from '$lib/metrics/format';
 import { capitalise, cohortText, defineMeasure, RECORDS_SOURCE, span } from '../define';
 import { trajectoryTable } from '../tables';
 
-export const TRAJECTORY_DEFINITION = `${COHORT_DEFINITION} Guide trajectory: the 2021-22 baseline plus the guide's additional places for the year; local plan: the baseline plus the plan's additional places. Gap = in treatment − guide trajectory. ${STATUS_RULE}`;
+const TRAJECTORY_DEFINITION = `${COHORT_DEFINITION} Guide trajectory: the 2021-22 baseline plus the guide's additional places for the year; local plan: the baseline plus the plan's additional places. Gap = in treatment − guide trajectory. ${STATUS_RULE}`;
 
 export default defineMeasure({
 	id: 'trajectory',
