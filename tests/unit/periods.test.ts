@@ -5,7 +5,20 @@ describe('parsePeriod', () => {
 	const cases: [string, { label: string; start: string; end: string; kind: string } | null][] = [
 		['2020', { label: '2020', start: '2020-01-01', end: '2020-12-31', kind: 'year' }],
 		['2019 - 21', { label: '2019 to 2021', start: '2019-01-01', end: '2021-12-31', kind: 'years' }],
-		['2018-21', { label: '2018 to 2021', start: '2018-01-01', end: '2021-12-31', kind: 'years' }],
+		// Spaced hyphen (Fingertips' pooled years): calendar years.
+		['2006 - 08', { label: '2006 to 2008', start: '2006-01-01', end: '2008-12-31', kind: 'years' }],
+		['2019 - 2021', { label: '2019 to 2021', start: '2019-01-01', end: '2021-12-31', kind: 'years' }],
+		['2019 -21', { label: '2019 to 2021', start: '2019-01-01', end: '2021-12-31', kind: 'years' }],
+		['2019 – 21', { label: '2019 to 2021', start: '2019-01-01', end: '2021-12-31', kind: 'years' }],
+		// Unspaced, 2-digit end more than a year on (the seeds' "2018-21 average", the grant period "2022-25"):
+		// financial years named by their first start and last end, three years, not four calendar years.
+		['2018-21', { label: '2018-19 to 2020-21', start: '2018-04-01', end: '2021-03-31', kind: 'financial_years' }],
+		['2022-25', { label: '2022-23 to 2024-25', start: '2022-04-01', end: '2025-03-31', kind: 'financial_years' }],
+		['2018/21', { label: '2018-19 to 2020-21', start: '2018-04-01', end: '2021-03-31', kind: 'financial_years' }],
+		['2021-23', { label: '2021-22 to 2022-23', start: '2021-04-01', end: '2023-03-31', kind: 'financial_years' }],
+		['1998-01', { label: '1998-99 to 2000-01', start: '1998-04-01', end: '2001-03-31', kind: 'financial_years' }],
+		// Unspaced with a 4-digit end more than a year on: calendar years.
+		['2018-2021', { label: '2018 to 2021', start: '2018-01-01', end: '2021-12-31', kind: 'years' }],
 		['2021-22', { label: '2021-22', start: '2021-04-01', end: '2022-03-31', kind: 'financial_year' }],
 		['2021/22', { label: '2021-22', start: '2021-04-01', end: '2022-03-31', kind: 'financial_year' }],
 		['2021-2022', { label: '2021-22', start: '2021-04-01', end: '2022-03-31', kind: 'financial_year' }],
@@ -23,6 +36,9 @@ describe('parsePeriod', () => {
 		['2021–22', { label: '2021-22', start: '2021-04-01', end: '2022-03-31', kind: 'financial_year' }],
 		['last year', null],
 		['2021-20', null],
+		['2021-21', null],
+		['2021 - 21', null],
+		['2010-25', null],
 		['', null]
 	];
 	it.each(cases)('%j', (raw, expected) => {

@@ -50,6 +50,16 @@ export function yearComplete(startYear: number, asAt: string | null | undefined)
 	return asAt == null || `${startYear + 1}-03-31` <= asAt;
 }
 
+/** Calendar years `first` to `last`, whole years. */
+function calendarYears(first: number, last: number): Period {
+	return { label: `${first} to ${last}`, start: iso(first, 1, 1), end: iso(last, 12, 31), kind: 'years' };
+}
+
+/** Financial years starting in `first` to the one starting in `last`: 2018-19 to 2020-21. */
+function financialYears(first: number, last: number): Period {
+	return { label: `${fyLabel(first)} to ${fyLabel(last)}`, start: iso(first, 4, 1), end: iso(last + 1, 3, 31), kind: 'financial_years' };
+}
+
 export function parsePeriod(raw: string): Period | null {
 	const s = raw.trim().replace(/\s+/g, ' ').replace(/[–—]/g, '-');
 	let m: RegExpMatchArray | null;
@@ -72,20 +82,25 @@ export function parsePeriod(raw: string): Period | null {
 	// Pooled financial years: 2006/07 - 08/09
 	if ((m = s.match(/^(\d{4})[/-](\d{2}) ?- ?(\d{2}|\d{4})[/-](\d{2})$/))) {
 		const y = Number(m[1]);
-		const last = endYear(y, m[3]);
-		return { label: `${fyLabel(y)} to ${fyLabel(last)}`, start: iso(y, 4, 1), end: iso(last + 1, 3, 31), kind: 'financial_years' };
+		return financialYears(y, endYear(y, m[3]));
 	}
-	// 2021/22 and 2021-22 are financial years; "2019 - 21" (spaced, as Fingertips writes it) and
-	// "2018-21" (more than one year apart) are pooled calendar years.
+	// Two years joined by a hyphen or slash. The form decides what they mean:
+	// - spaced, "2019 - 21" (Fingertips' pooled years): calendar years 2019 to 2021;
+	// - consecutive, "2021-22", "2021/22", "2021-2022": one financial year;
+	// - unspaced with a 2-digit end, "2018-21", "2018/21" (the grant return's "2018-21 average", the grant
+	//   period "2022-25"): financial years written by their first and last year ends, so 2018-19 to 2020-21
+	//   (1 April 2018 to 31 March 2021), three years, not four;
+	// - unspaced with a 4-digit end more than a year on, "2018-2021": calendar years 2018 to 2021.
 	if ((m = s.match(/^(\d{4})( ?)([/-])( ?)(\d{2}|\d{4})$/))) {
 		const y = Number(m[1]);
 		const e = endYear(y, m[5]);
 		const spaced = Boolean(m[2] || m[4]);
 		if (e - y > 10) return null; // "2021-20" is a typo, not a century
-		if (m[3] === '-' && spaced && e > y) return { label: `${y} to ${e}`, start: iso(y, 1, 1), end: iso(e, 12, 31), kind: 'years' };
+		if (e <= y) return null;
+		if (m[3] === '-' && spaced) return calendarYears(y, e);
 		if (e === y + 1) return financialYear(y);
-		if (e > y + 1) return { label: `${y} to ${e}`, start: iso(y, 1, 1), end: iso(e, 12, 31), kind: 'years' };
-		return null;
+		if (m[5].length === 2) return financialYears(y, e - 1);
+		return calendarYears(y, e);
 	}
 	// Calendar year
 	if ((m = s.match(/^(\d{4})$/))) {
