@@ -2,8 +2,8 @@
 import { countSeries } from '$lib/metrics/deaths';
 import { fmtCount } from '$lib/metrics/format';
 import { ENGLAND } from '$lib/data/areas';
-import { defineMeasure, span, strategyMarker } from '../define';
-import { COUNT_INTERVAL, DEATHS_FROM, ONS_POISONING_DEFINITION, yearAxis } from './poisoning';
+import { defineMeasure, span } from '../define';
+import { COUNT_INTERVAL, DEATHS_FROM, ONS_POISONING_DEFINITION, registrationsChart } from './poisoning';
 
 export default defineMeasure({
 	id: 'poisoning-england',
@@ -35,26 +35,7 @@ export default defineMeasure({
 		rows: d.points.map((q) => ({ year: q.period, n: fmtCount(q.value) })),
 		notes: []
 	}),
-	chart: (d) => {
-		const categories = yearAxis(d.last.year);
-		return {
-			kind: 'line',
-			categories,
-			xEvery: 4,
-			format: (v) => fmtCount(Math.round(v)),
-			yLabel: 'Deaths registered',
-			annotations: strategyMarker(categories),
-			series: [
-				{
-					id: 'england',
-					label: 'England',
-					color: 'var(--c-england)',
-					band: true,
-					points: d.points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper }))
-				}
-			]
-		};
-	},
+	chart: (d) => registrationsChart(d.points, { id: 'england', label: 'England', color: 'var(--c-england)' }),
 	alt: (_d, _ctx, s) =>
 		`Line chart of deaths related to drug poisoning in England by year of registration, with a 95% confidence band. ${s[0]}`
 });

@@ -1,5 +1,6 @@
 /** ONS deaths related to drug poisoning by year of registration, with the region and England beside the area. */
-import { countSeries, deathsDirection } from '$lib/metrics/deaths';
+import { countSeries, deathsDirection, type CountPoint } from '$lib/metrics/deaths';
+import type { ChartSpec } from '../types';
 import { areaName } from '$lib/metrics/figures';
 import { DIRECTION_LABEL } from '$lib/metrics/trend';
 import { fmtCount, MISSING } from '$lib/metrics/format';
@@ -17,6 +18,20 @@ export const ONS_POISONING_DEFINITION =
 export function yearAxis(lastYear: number): string[] {
 	const to = Math.max(lastYear, AXIS_TO);
 	return Array.from({ length: to - DEATHS_FROM + 1 }, (_, i) => String(DEATHS_FROM + i));
+}
+
+/** Deaths by year of registration on the shared axis (2001 to at least 2022), with 95% bands and the strategy. */
+export function registrationsChart(points: CountPoint[], line: { id: string; label: string; color: string }): ChartSpec {
+	const categories = yearAxis(points[points.length - 1].year);
+	return {
+		kind: 'line',
+		categories,
+		xEvery: 4,
+		format: (v) => fmtCount(Math.round(v)),
+		yLabel: 'Deaths registered',
+		annotations: strategyMarker(categories),
+		series: [{ ...line, band: true, points: points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper })) }]
+	};
 }
 
 const ciText = (lower: number | null, upper: number | null) =>
@@ -79,26 +94,7 @@ export default defineMeasure({
 		})),
 		notes: []
 	}),
-	chart: (d) => {
-		const categories = yearAxis(d.last.year);
-		return {
-			kind: 'line',
-			categories,
-			xEvery: 4,
-			format: (v) => fmtCount(Math.round(v)),
-			yLabel: 'Deaths registered',
-			annotations: strategyMarker(categories),
-			series: [
-				{
-					id: 'deaths',
-					label: 'Deaths',
-					color: 'var(--c-series-1)',
-					band: true,
-					points: d.points.map((p) => ({ x: p.period, y: p.value, lower: p.lower, upper: p.upper }))
-				}
-			]
-		};
-	},
+	chart: (d) => registrationsChart(d.points, { id: 'deaths', label: 'Deaths', color: 'var(--c-series-1)' }),
 	alt: (d, ctx, s) =>
 		`Line chart of deaths related to drug poisoning in ${ctx.name} by year of registration, ${span(d.points.map((p) => p.period))}, with a 95% confidence band. ${s[0]}`
 });
