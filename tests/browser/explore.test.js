@@ -53,6 +53,11 @@ async function runSql(page, sql) {
 	});
 }
 
+/** The editor's text: CodeMirror draws each line as a .cm-line inside the labelled textbox. */
+async function editorText(page) {
+	return page.getByTestId('sql-editor').evaluate((el) => [...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n'));
+}
+
 /** Text of the visible cells of the result table, row by row. */
 async function cells(page) {
 	return page.$$eval('[data-testid=result-table] [role=row][aria-rowindex]:not([aria-rowindex="1"])', (rows) =>
@@ -102,7 +107,7 @@ test('bad SQL gives DuckDB’s message inline, in plain words, without a stack',
 	await runSql(page, 'SELEC 1');
 	assert.match(await err.textContent(), /Parser Error: syntax error at or near "SELEC"/);
 	// The editor still holds the query, and a good query clears the error.
-	assert.equal(await page.getByTestId('sql-editor').inputValue(), 'SELEC 1');
+	assert.equal(await editorText(page), 'SELEC 1');
 	await runSql(page, 'SELECT 42 AS answer');
 	assert.equal(await page.getByTestId('query-error').count(), 0);
 	assert.deepEqual(await cells(page), [['42']]);
@@ -169,7 +174,7 @@ test('the URL carries the query, compressed; opening the link restores the edito
 	const second = await context.newPage();
 	await second.goto(url);
 	await second.getByText('Query restored from the link').waitFor({ timeout: 30_000 });
-	assert.equal(await second.getByTestId('sql-editor').inputValue(), sql);
+	assert.equal(await editorText(second), sql);
 	await context.close();
 });
 
@@ -314,6 +319,96 @@ test('the query stays in the URL when the area picker rewrites the query string'
 	await page.locator('.selection-bar button', { hasText: 'Medway' }).click();
 	await page.waitForFunction(() => new URL(location.href).searchParams.get('area') === 'E06000035');
 	await page.waitForFunction(() => new URL(location.href).searchParams.has('q'), null, { timeout: 5000 });
-	assert.equal(await page.getByTestId('sql-editor').inputValue(), 'SELECT 1 AS one');
+	assert.equal(await editorText(page), 'SELECT 1 AS one');
+	await context.close();
+});
+
+test('the SQL editor (CodeMirror): a labelled textbox, highlighting, completion of table and column names, Tab moves on', async () => {
+	const { page, context, foreign, errors } = await openExplorer();
+	const editor = page.getByTestId('sql-editor');
+	// A labelled, described, multi-line textbox.
+	assert.equal(await editor.getAttribute('role'), 'textbox');
+	assert.equal(await editor.getAttribute('aria-multiline'), 'true');
+	assert.equal(await editor.getAttribute('aria-label'), 'SQL query');
+	assert.equal(await editor.getAttribute('aria-describedby'), 'q-hint');
+	assert.equal(await editor.getAttribute('contenteditable'), 'true');
+	assert.equal(await page.getByRole('textbox', { name: 'SQL query' }).count(), 1);
+	// An example puts its SQL in the editor.
+	await page.locator('[data-example=medway-opiate-rehab]').click();
+	assert.match(await editorText(page), /E06000035/);
+	// Highlighting: keywords, strings and numbers are coloured differently from names.
+	await editor.fill("SELECT area_code, 42 AS n FROM journeys WHERE area_code = 'E06000035' -- note");
+	const colour = (text) =>
+		page.evaluate((t) => {
+			const span = [...document.querySelectorAll('[data-testid=sql-editor] .cm-line span')].find((s) => s.textContent === t);
+			return span ? getComputedStyle(span).color : null;
+		}, text);
+	const keyword = await colour('SELECT');
+	const string = await colour("'E06000035'");
+	const number = await colour('42');
+	const comment = await colour('-- note');
+	const plain = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=sql-editor] .cm-line')).color);
+	assert.ok(keyword && string && number && comment, 'keyword, string, number and comment are in their own spans');
+	assert.equal(new Set([keyword, string, number, comment, plain]).size, 5, 'five different colours');
+	// Completion of a table's name from the loaded schema, then of its columns after the dot.
+	await editor.fill('SELECT * FROM journ');
+	await editor.press('End');
+	await editor.press('Control+Space');
+	const popup = page.locator('.cm-tooltip-autocomplete');
+	await popup.waitFor();
+	const options = await popup.locator('li .cm-completionLabel').allTextContents();
+	assert.ok(options.includes('journeys') && options.includes('journeys_in_use'), options.join(' '));
+	assert.match(
+		await popup.locator('li', { has: page.locator('.cm-completionLabel', { hasText: /^journeys$/ }) }).textContent(),
+		/table · [\d,]+ rows/
+	);
+	await page.screenshot({ path: shot('explore-editor-completion-light') });
+	await page.keyboard.type('eys_i');
+	await popup.locator('li[aria-selected] .cm-completionLabel', { hasText: /^journeys_in_use$/ }).waitFor();
+	await editor.press('Enter');
+	assert.equal(await editorText(page), 'SELECT * FROM journeys_in_use');
+	await editor.fill('SELECT * FROM journeys j WHERE j.subst');
+	await editor.press('End');
+	await editor.press('Control+Space');
+	await popup.waitFor();
+	assert.ok((await popup.locator('li .cm-completionLabel').allTextContents()).includes('substance_group'));
+	await popup.locator('li[aria-selected] .cm-completionLabel', { hasText: /^substance_group$/ }).waitFor();
+	await editor.press('Enter');
+	// Ctrl+Enter runs what was typed (Escape first closes any completion still open).
+	await page.keyboard.type(" = 'alcohol'");
+	await editor.press('Escape');
+	await popup.waitFor({ state: 'detached' });
+	assert.equal(await editorText(page), "SELECT * FROM journeys j WHERE j.substance_group = 'alcohol'");
+	const before = Number(await page.getByTestId('run-status').getAttribute('data-runs'));
+	await editor.press('Control+Enter');
+	await page.waitForFunction((n) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-runs')) > n, before);
+	assert.equal(await page.getByTestId('query-error').count(), 0);
+	assert.match(await page.getByTestId('result-summary').textContent(), /rows?, \d+ columns/);
+	// Undo works; Tab leaves the editor for the next control rather than typing a tab.
+	await editor.press('Control+z');
+	assert.notEqual(await editorText(page), "SELECT * FROM journeys j WHERE j.substance_group = 'alcohol'");
+	await editor.focus();
+	await page.keyboard.press('Tab');
+	assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'run');
+	// Styled by CodeMirror's inline <style> (the CSP allows it): the gutter shows line numbers.
+	assert.ok(await page.locator('.cm-gutters .cm-lineNumbers').isVisible());
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('the editor in dark mode: completion popup and highlighting in the dark theme', async () => {
+	const { page, context } = await openPage(browser, { colorScheme: 'dark' });
+	await page.goto(`${BASE}/explore`);
+	await waitForEngine(page);
+	await page.locator('[data-testid=schema-panel] li[data-object=journeys]').waitFor({ timeout: 60_000 });
+	const editor = page.getByTestId('sql-editor');
+	await editor.fill("SELECT count(*) AS n -- how many\nFROM journeys\nWHERE area_code = 'E06000035' AND age > 30\n  AND j");
+	await editor.press('Control+End');
+	await editor.press('Control+Space');
+	await page.locator('.cm-tooltip-autocomplete').waitFor();
+	const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.cm-tooltip-autocomplete')).backgroundColor);
+	assert.equal(bg, 'rgb(27, 31, 35)', 'the popup has the dark surface colour');
+	await page.screenshot({ path: shot('explore-editor-completion-dark') });
 	await context.close();
 });

@@ -1,7 +1,8 @@
 /**
- * A small SQL tokenizer for the explorer: enough to colour DuckDB SQL and to split a script into
- * statements at semicolons that sit outside strings and comments. Lossless: joining every token's
- * text gives back the input exactly, so the highlighted copy always lines up with the textarea.
+ * A small SQL tokenizer for the explorer: enough to split a script into statements at semicolons that
+ * sit outside strings and comments, and to tell a read-only script from one that may change the schema.
+ * Lossless: joining every token's text gives back the input exactly. (The editor's colouring and
+ * completion are CodeMirror's, in SqlEditor.svelte; this stays small and synchronous for the page.)
  */
 export type TokenType =
 	'keyword' | 'type' | 'function' | 'identifier' | 'quoted' | 'string' | 'number' | 'comment' | 'operator' | 'punct' | 'space';
