@@ -73,6 +73,8 @@ export interface ContinuityRow {
 	quarter: number | null;
 	denominator: number;
 	numerator: number;
+	/** Releases whose 21-day window had not closed by the data date: in neither count. */
+	pending: number;
 	synthetic: boolean;
 }
 
@@ -116,7 +118,7 @@ export async function computeModel(query: QueryRunner): Promise<Model> {
 		await query<FigureRow>(figuresSql),
 		await query<YearlyRow>(yearlySql),
 		dataDate ? await query<MonthlyRow>(monthlySql, [dataDate]) : [],
-		await query<ContinuityRow>(continuitySql)
+		await query<ContinuityRow>(continuitySql, [dataDate])
 	];
 	return {
 		dataDate,

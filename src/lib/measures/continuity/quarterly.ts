@@ -1,6 +1,7 @@
 /** Continuity of care by financial quarter of release: smaller numbers, so wider intervals. */
 import { continuity, AMBITION, AMBITION_FROM_FY, DEFINITION } from '$lib/metrics/continuity';
 import { fmtCount, fmtPct, MISSING } from '$lib/metrics/format';
+import { pendingSentence } from './pending';
 import { defineMeasure, LOADED_RELEASES_SOURCE, RELEASES_SOURCE, span } from '../define';
 
 export default defineMeasure({
@@ -15,10 +16,13 @@ export default defineMeasure({
 	title: (_c, ctx) => `${ctx.name}: continuity of care by quarter`,
 	sentences: (c) => {
 		const q = c.quarters;
-		const last = q[q.length - 1];
-		return [
+		// The latest quarter with releases whose window has closed (a quarter may hold only uncounted ones).
+		const last = [...q].reverse().find((x) => x.denominator > 0 || x.percent.suppressed) ?? q[q.length - 1];
+		const s = [
 			`In ${last.label}, ${fmtPct(last.percent.value, last.percent.suppressed, 1)} of prison leavers with a treatment need engaged within 3 weeks; quarterly figures are smaller than yearly ones, so their intervals are wider (${q.length} quarters from ${q[0].label}).`
 		];
+		if (c.pending > 0) s.push(pendingSentence(c.pending));
+		return s;
 	},
 	noTarget: 'status is judged by year; the 75% ambition is marked from 2023-24',
 	period: (c) => `quarters of release ${span(c.quarters.map((q) => q.label))}`,
@@ -42,7 +46,7 @@ export default defineMeasure({
 			den: q.percent.suppressed ? '*' : fmtCount(q.denominator),
 			ci: q.lower != null && q.upper != null ? `${fmtPct(q.lower, false, 1)} to ${fmtPct(q.upper, false, 1)}` : MISSING
 		})),
-		notes: []
+		notes: c.pendingNote ? [c.pendingNote] : []
 	}),
 	chart: (c) => {
 		const from = c.quarters.find((q) => q.fy >= AMBITION_FROM_FY);

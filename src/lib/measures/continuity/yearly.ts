@@ -5,8 +5,9 @@ import { COMPARISON_RULE } from '$lib/metrics/compare';
 import { STATUS_RULE } from '$lib/metrics/status';
 import { fmtPct } from '$lib/metrics/format';
 import type { Reference, Series } from '$lib/charts/types';
-import { defineMeasure, RELEASES_SOURCE, span } from '../define';
+import { defineMeasure, RELEASES_SOURCE, span, illustrative, statusText } from '../define';
 import { continuityTable } from '../tables';
+import { pendingSentence } from './pending';
 
 export const CONTINUITY_DEFINITION = `${DEFINITION} ${COMPARISON_RULE} ${STATUS_RULE} Status is against the local plan for the year where one is set, else the 75% national ambition from 2023-24, when it was set.`;
 
@@ -23,17 +24,24 @@ export default defineMeasure({
 	},
 	title: (_c, ctx) => `${ctx.name}: prison leavers engaging in treatment within 3 weeks`,
 	sentences: (c, ctx) => {
-		const s = [continuitySentence(ctx.name, c)];
-		const rep = [...c.rows].reverse().find((r) => r.reported != null && r.percent.value != null);
-		if (rep)
+		// A published figure is the headline for its year; records for the same year are a comparison beside it.
+		const s = [illustrative(continuitySentence(ctx.name, c), c.synthetic && c.latest?.reported == null)];
+		const both = [...c.rows].reverse().find((r) => r.reported != null && r.percent.value != null);
+		if (both)
 			s.push(
-				`The published figure for ${ctx.name} in ${rep.label} was ${fmtPct(rep.reported)}${rep.england != null ? `, against ${fmtPct(rep.england)} for England` : ''}.`
+				illustrative(
+					`Beside the published ${fmtPct(both.reported)} for ${both.label}, the record-level data give ${fmtPct(both.percent.value, false, 1)}.`,
+					c.synthetic
+				)
 			);
+		if (c.pending > 0) s.push(pendingSentence(c.pending));
 		return s;
 	},
 	status: (c) => ({
 		status: c.latest?.status ?? 'no_target',
-		text: c.latest ? `against ${c.latest.plan != null ? 'the local plan' : 'the 75% national ambition'}, ${c.latest.label}` : null,
+		text: c.latest
+			? statusText(`against ${c.latest.plan != null ? 'the local plan' : 'the 75% national ambition'}, ${c.latest.label}`, c.latest.statusWhy)
+			: null,
 		comparison: c.latest?.comparison ?? 'not_compared'
 	}),
 	period: (c) => `financial years ${span(c.rows.map((r) => r.label))}`,
@@ -41,7 +49,10 @@ export default defineMeasure({
 	synthetic: (c) => c.synthetic,
 	sources: (c) => [...c.sources, ...(c.synthetic ? [RELEASES_SOURCE] : [])],
 	definition: () => CONTINUITY_DEFINITION,
-	table: (c, ctx) => continuityTable(`${ctx.name}: continuity of care by financial year`, c.rows),
+	table: (c, ctx) => {
+		const t = continuityTable(`${ctx.name}: continuity of care by financial year`, c.rows, c.synthetic);
+		return c.pendingNote ? { ...t, notes: [...t.notes, c.pendingNote] } : t;
+	},
 	chart: (c) => {
 		const rows = c.rows;
 		const series: Series[] = [
