@@ -47,6 +47,8 @@ export type ChartSpec =
 			annotations?: Annotation[];
 			xEvery?: number;
 			xFormat?: (x: string) => string;
+			/** Shown instead of the chart when it would have nothing to draw (the table still has the rows). */
+			message?: string;
 	  }
 	| {
 			kind: 'bar';

@@ -10,6 +10,7 @@ import { ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
 import { suppressCount, deathRateFlag, type Cell } from './suppression';
 import { direction, type Direction } from './trend';
+import { fmtCount } from './format';
 
 export interface CountPoint {
 	period: string;
@@ -54,8 +55,39 @@ export interface RatePoint {
 	englandLower: number | null;
 	englandUpper: number | null;
 	count: number | null;
+	/** No local rate was published: why, as the file says (`Value note`) or as the ONS rule implies; else null. */
+	unpublished: string | null;
+	/** The table's note: why there is no rate (with the count where given), a small-number flag or the file's note. */
 	flag: string | null;
 	comparison: Comparison;
+}
+
+/** "7 deaths", "1 death". */
+export function deathsText(n: number): string {
+	return `${fmtCount(n)} death${n === 1 ? '' : 's'}`;
+}
+
+/** Why a period has no local rate, and the table note that says so, keeping any count the file gives. */
+function rateNotes(row: { value: number | null; numerator: number | null; note: string | null }): {
+	unpublished: string | null;
+	flag: string | null;
+} {
+	const note = row.note?.trim() || null;
+	if (row.value == null) {
+		if (row.numerator == null) return { unpublished: note, flag: note };
+		const why = note ?? (row.numerator < 10 ? 'fewer than 10 deaths' : null);
+		return { unpublished: why, flag: `Rate not published${why ? `: ${why}` : ''} (${deathsText(row.numerator)})` };
+	}
+	const flag = row.numerator != null ? deathRateFlag(row.numerator, true) : null;
+	return {
+		unpublished: null,
+		flag:
+			flag === 'unreliable'
+				? 'Rate from fewer than 20 deaths: treat with caution'
+				: flag === 'not_calculated'
+					? 'Fewer than 10 deaths: rate not calculated'
+					: note
+	};
 }
 
 /** Rates from a Fingertips export (per 100,000, age-standardised): local against England. */
@@ -68,7 +100,6 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 		.sort((a, b) => a.start.localeCompare(b.start))
 		.map((l): RatePoint => {
 			const e = england.find((x) => x.period === l.period);
-			const flag = l.numerator != null ? deathRateFlag(l.numerator, true) : null;
 			return {
 				period: l.period,
 				start: l.start,
@@ -79,12 +110,7 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 				englandLower: e?.lower_ci ?? null,
 				englandUpper: e?.upper_ci ?? null,
 				count: l.numerator,
-				flag:
-					flag === 'unreliable'
-						? 'Rate from fewer than 20 deaths: treat with caution'
-						: flag === 'not_calculated'
-							? 'Fewer than 10 deaths: rate not calculated'
-							: (l.note ?? null),
+				...rateNotes({ value: l.value, numerator: l.numerator, note: l.note }),
 				comparison: compareWithEngland(
 					{ value: l.value, lower: l.lower_ci, upper: l.upper_ci },
 					{ value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci },

@@ -1,5 +1,5 @@
 /** Death rates from a loaded Fingertips export, local against England, each with its 95% interval. */
-import { rateSeries } from '$lib/metrics/deaths';
+import { rateSeries, deathsText } from '$lib/metrics/deaths';
 import { COMPARISON_LABEL, COMPARISON_RULE } from '$lib/metrics/compare';
 import { fmtRate } from '$lib/metrics/format';
 import { defineMeasure, span } from '../define';
@@ -18,9 +18,25 @@ function rateMeasure(metric: string, slide: number) {
 		},
 		name: (r) => r.label,
 		title: (r, ctx) => `${ctx.name}: ${r.label} against England`,
-		sentences: (r) => [
-			`In ${r.last.period} the rate was ${fmtRate(r.last.local)} per 100,000 against England's ${fmtRate(r.last.england)}: ${COMPARISON_LABEL[r.last.comparison].toLowerCase()}.`
-		],
+		sentences: (r, ctx) => {
+			const l = r.last;
+			if (l.local != null)
+				return [
+					`In ${l.period} the rate was ${fmtRate(l.local)} per 100,000 against England's ${fmtRate(l.england)}: ${COMPARISON_LABEL[l.comparison].toLowerCase()}.`
+				];
+			// No local rate in the latest period: say why, with the count the file gives, then England and the latest rate.
+			const why = l.unpublished ? `: ${l.unpublished}` : '';
+			const s = [
+				l.count != null
+					? `In ${l.period} the rate for ${ctx.name} was not published${why} (${deathsText(l.count)}).`
+					: `In ${l.period} no rate was published for ${ctx.name}${why}.`
+			];
+			if (l.england != null) s.push(`England's rate was ${fmtRate(l.england)} per 100,000.`);
+			const published = [...r.points].reverse().find((p) => p.local != null);
+			if (published)
+				s.push(`The latest published rate for ${ctx.name} was ${fmtRate(published.local)} per 100,000, in ${published.period}.`);
+			return s;
+		},
 		status: (r) => ({ status: 'no_target', text: 'no target is set; compared with England', comparison: r.last.comparison }),
 		period: (r) => `periods ${span(r.points.map((p) => p.period))}`,
 		recordLevel: () => false,
@@ -31,6 +47,12 @@ function rateMeasure(metric: string, slide: number) {
 		table: (r, ctx) => rateTable(`${ctx.name}: ${r.label}, local and England`, r.points),
 		chart: (r, ctx) => ({
 			kind: 'line',
+			// Nothing local to draw (every period count-only or suppressed): say so rather than show an empty frame.
+			...(r.points.every((p) => p.local == null)
+				? {
+						message: `No rate is published for ${ctx.name} in ${r.points.length === 1 ? r.points[0].period : `any of the ${r.points.length} periods`}${r.points.some((p) => p.count != null) ? '; the deaths counted are in the table' : ''}.`
+					}
+				: {}),
 			categories: r.points.map((q) => q.period),
 			format: fmtRate,
 			yLabel: 'Per 100,000',
