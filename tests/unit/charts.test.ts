@@ -63,7 +63,10 @@ const rows: TrajectoryRow[] = [
 	guide: guide as number | null,
 	plan: plan as number | null,
 	gap: guide != null && i < all.length - 1 ? (actual as number) - (guide as number) : null,
-	status: 'no_target'
+	guideAdditional: null,
+	planAdditional: null,
+	status: 'no_target',
+	statusWhy: null
 }));
 
 describe('chart SVG snapshots', () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { wilson, byar, exactPoisson, countInterval } from '../../src/lib/metrics/intervals';
 import { suppressCount, suppressPercent, deathRateFlag } from '../../src/lib/metrics/suppression';
-import { status } from '../../src/lib/metrics/status';
 import { compareWithEngland } from '../../src/lib/metrics/compare';
 import { direction, linearFit, projectMonthly } from '../../src/lib/metrics/trend';
 
@@ -82,25 +81,6 @@ describe('suppression', () => {
 	});
 });
 
-describe('status rule', () => {
-	it.each([
-		[2100, 2154, 'at_risk'], // 54 short, within 5% (107.7)
-		[2154, 2154, 'on_track'],
-		[2200, 2154, 'on_track'],
-		[2000, 2154, 'off_track'],
-		[45, 60, 'off_track'],
-		[58, 60, 'at_risk'],
-		[null, 60, 'no_target'],
-		[50, null, 'no_target']
-	])('%s against %s', (actual, target, expected) => {
-		expect(status(actual, target)).toBe(expected);
-	});
-	it('respects polarity: for deaths, lower is better', () => {
-		expect(status(20, 25, { higherIsBetter: false })).toBe('on_track');
-		expect(status(26, 25, { higherIsBetter: false })).toBe('at_risk');
-	});
-});
-
 describe('comparison with England', () => {
 	it.each([
 		[{ value: 50, lower: 45, upper: 55 }, { value: 49 }, 'high_is_good', 'similar'],
@@ -108,7 +88,11 @@ describe('comparison with England', () => {
 		[{ value: 60, lower: 55, upper: 65 }, { value: 49 }, 'high_is_good', 'better'],
 		[{ value: 9, lower: 7, upper: 11 }, { value: 5, lower: 4.9, upper: 5.1 }, 'low_is_good', 'worse'],
 		[{ value: 9, lower: 7, upper: 11 }, { value: 5, lower: 4.9, upper: 5.1 }, 'no_judgement', 'higher'],
-		[{ value: 9 }, { value: 5 }, 'low_is_good', 'not_compared']
+		[{ value: 9 }, { value: 5 }, 'low_is_good', 'not_compared'],
+		// Fingertips' method: England's value against the local interval. The intervals overlap here (an overlap
+		// test would say "similar"), but England's 10.0 lies above the local upper limit of 9.8, so: better.
+		[{ value: 8, lower: 6.5, upper: 9.8 }, { value: 10, lower: 9.7, upper: 10.3 }, 'low_is_good', 'better'],
+		[{ value: 8, lower: 6.5, upper: 10.2 }, { value: 10, lower: 9.7, upper: 10.3 }, 'low_is_good', 'similar']
 	] as const)('%j vs %j (%s)', (local, england, polarity, expected) => {
 		expect(compareWithEngland(local, england, polarity)).toBe(expected);
 	});

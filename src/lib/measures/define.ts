@@ -126,6 +126,16 @@ export function defineMeasure<D>(def: MeasureDef<D>): MeasureSpec {
 	};
 }
 
+/** A sentence made from synthetic records says so in its own words, so a pasted sentence carries the label. */
+export function illustrative(sentence: string, synthetic: boolean): string {
+	return synthetic ? `Illustrative data: ${sentence}` : sentence;
+}
+
+/** "against the guide trajectory, 2023-24: 143 of 197 planned additional places delivered (73%; …)" */
+export function statusText(against: string, why: string | null): string {
+	return why ? `${against}: ${why}` : against;
+}
+
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "adults", "young people" or "adults (opiate)": how a cohort reads inside a sentence. */

@@ -2,7 +2,7 @@
 import type { Model } from '$lib/metrics/model';
 import { headlines, type Headline } from '$lib/metrics/overview';
 import { areaName } from '$lib/metrics/figures';
-import { STATUS_LABEL } from '$lib/metrics/status';
+import { STATUS_LABEL, statusLabel } from '$lib/metrics/status';
 import { fmtCount, fmtPct, MISSING } from '$lib/metrics/format';
 import type { TableSpec } from '$lib/export/table';
 
@@ -22,7 +22,8 @@ export function overviewSentence(cards: Headline[]): string {
 		.filter((x) => x.n > 0)
 		.map((x) => `${x.n} ${STATUS_LABEL[x.s].toLowerCase()}`);
 	const names = targeted.map((c) => `${c.title.toLowerCase()} ${STATUS_LABEL[c.status].toLowerCase()}`);
-	return `${targeted.length} of ${cards.length} measures have a target: ${counts.join(', ')} (${names.join('; ')}).`;
+	const sentence = `${targeted.length} of ${cards.length} measures have a target: ${counts.join(', ')} (${names.join('; ')}).`;
+	return targeted.some((c) => c.synthetic) ? `Illustrative data: ${sentence}` : sentence;
 }
 
 const COMPARISON_CAPTION = 'Headline measures by area, latest period (status against target where one is set)';
@@ -41,7 +42,7 @@ export function comparisonTable(model: Model, areas: string[], suppress: boolean
 				row[`a${i}`] =
 					h.value == null && !h.suppressed
 						? MISSING
-						: `${fmtHeadline(h, h.value, h.suppressed)} (${h.period})${h.status !== 'no_target' ? ` · ${STATUS_LABEL[h.status]}` : ''}`;
+						: `${fmtHeadline(h, h.value, h.suppressed)} (${h.period})${h.status !== 'no_target' ? ` · ${statusLabel(h.status, h.synthetic)}` : ''}`;
 			});
 			return row;
 		}),

@@ -3,14 +3,15 @@ import type { TableSpec } from '$lib/export/table';
 import type { TrajectoryRow } from '$lib/metrics/treatment';
 import type { ContinuityRow } from '$lib/metrics/continuity';
 import type { RehabRow } from '$lib/metrics/rehab';
-import type { RatePoint, InTreatmentRow } from '$lib/metrics/deaths';
+import type { RatePoint, InTreatmentRow, InTreatmentCell } from '$lib/metrics/deaths';
 import { fmtCount, fmtPct, fmtRate, fmtSigned, MISSING } from '$lib/metrics/format';
-import { STATUS_LABEL, type Status } from '$lib/metrics/status';
+import { statusLabel, type Status } from '$lib/metrics/status';
 import { COMPARISON_LABEL } from '$lib/metrics/compare';
+import { SECONDARY_NOTE } from '$lib/metrics/suppression';
 
-const statusCell = (s: Status) => (s === 'no_target' ? MISSING : STATUS_LABEL[s]);
+const statusCell = (s: Status, illustrative: boolean) => (s === 'no_target' ? MISSING : statusLabel(s, illustrative));
 
-export function trajectoryTable(caption: string, rows: TrajectoryRow[]): TableSpec {
+export function trajectoryTable(caption: string, rows: TrajectoryRow[], illustrative: boolean): TableSpec {
 	return {
 		caption,
 		columns: [
@@ -18,7 +19,9 @@ export function trajectoryTable(caption: string, rows: TrajectoryRow[]): TableSp
 			{ key: 'actual', label: 'In treatment', numeric: true },
 			{ key: 'reported', label: 'Published figure', numeric: true },
 			{ key: 'guide', label: 'Guide trajectory', numeric: true },
+			{ key: 'guideAdd', label: 'Guide additional places', numeric: true },
 			{ key: 'plan', label: 'Local plan', numeric: true },
+			{ key: 'planAdd', label: 'Plan additional places', numeric: true },
 			{ key: 'gap', label: 'Gap to guide', numeric: true },
 			{ key: 'status', label: 'Status' }
 		],
@@ -27,15 +30,17 @@ export function trajectoryTable(caption: string, rows: TrajectoryRow[]): TableSp
 			actual: fmtCount(r.actual.value, r.actual.suppressed),
 			reported: fmtCount(r.reported),
 			guide: fmtCount(r.guide),
+			guideAdd: r.guideAdditional == null ? MISSING : fmtSigned(r.guideAdditional),
 			plan: fmtCount(r.plan),
+			planAdd: r.planAdditional == null ? MISSING : fmtSigned(r.planAdditional),
 			gap: r.gap == null ? MISSING : fmtSigned(r.gap),
-			status: statusCell(r.status)
+			status: statusCell(r.status, illustrative)
 		})),
 		notes: []
 	};
 }
 
-export function continuityTable(caption: string, rows: ContinuityRow[]): TableSpec {
+export function continuityTable(caption: string, rows: ContinuityRow[], illustrative: boolean): TableSpec {
 	return {
 		caption,
 		columns: [
@@ -62,13 +67,13 @@ export function continuityTable(caption: string, rows: ContinuityRow[]): TableSp
 			england: fmtPct(r.england),
 			ambition: fmtPct(r.ambition),
 			cmp: r.comparison === 'not_compared' ? MISSING : COMPARISON_LABEL[r.comparison],
-			status: statusCell(r.status)
+			status: statusCell(r.status, illustrative)
 		})),
 		notes: []
 	};
 }
 
-export function rehabTable(caption: string, rows: RehabRow[], ambition: number): TableSpec {
+export function rehabTable(caption: string, rows: RehabRow[], ambition: number, illustrative: boolean): TableSpec {
 	return {
 		caption,
 		columns: [
@@ -87,7 +92,7 @@ export function rehabTable(caption: string, rows: RehabRow[], ambition: number):
 			adults: fmtCount(r.adults),
 			pct: fmtPct(r.percent.value, r.percent.suppressed, 2),
 			ci: r.lower != null && r.upper != null ? `${fmtPct(r.lower, false, 2)} to ${fmtPct(r.upper, false, 2)}` : MISSING,
-			status: statusCell(r.status)
+			status: statusCell(r.status, illustrative)
 		})),
 		notes: []
 	};
@@ -121,8 +126,19 @@ export function rateTable(caption: string, points: RatePoint[]): TableSpec {
 	};
 }
 
-/** Deaths in treatment by cohort and year: published years, then years counted from records. */
-export function deathsInTreatmentTable(caption: string, rows: InTreatmentRow[]): TableSpec {
+/** A published 0 that its source says may be suppressed: shown as printed, marked, never plotted. */
+export const PRINTED_ZERO = '0†';
+export const PRINTED_ZERO_NOTE =
+	'0† = printed as 0 in the grant return, which notes that a 0 may be a suppressed count; not plotted as a zero.';
+
+const ditCell = (c: InTreatmentCell) => (c.printedZero ? PRINTED_ZERO : fmtCount(c.value, c.suppressed));
+
+/** Deaths in treatment by cohort and year, published years then years counted from records, England beside. */
+export function deathsInTreatmentTable(caption: string, rows: InTreatmentRow[], england: InTreatmentRow[]): TableSpec {
+	const eng = (r: InTreatmentRow, k: 'opiate' | 'non_opiate' | 'alcohol') => {
+		const e = england.find((x) => x.fy === r.fy);
+		return e ? ditCell(e[k]) : MISSING;
+	};
 	return {
 		caption,
 		columns: [
@@ -130,15 +146,24 @@ export function deathsInTreatmentTable(caption: string, rows: InTreatmentRow[]):
 			{ key: 'opiate', label: 'Opiate', numeric: true },
 			{ key: 'non_opiate', label: 'Non-opiate', numeric: true },
 			{ key: 'alcohol', label: 'Alcohol only', numeric: true },
-			{ key: 'source', label: 'Source' }
+			{ key: 'source', label: 'Source' },
+			{ key: 'e_opiate', label: 'England opiate', numeric: true },
+			{ key: 'e_non_opiate', label: 'England non-opiate', numeric: true },
+			{ key: 'e_alcohol', label: 'England alcohol only', numeric: true }
 		],
 		rows: rows.map((r) => ({
 			year: r.label,
-			opiate: fmtCount(r.opiate.value, r.opiate.suppressed),
-			non_opiate: fmtCount(r.non_opiate.value, r.non_opiate.suppressed),
-			alcohol: fmtCount(r.alcohol.value, r.alcohol.suppressed),
-			source: r.source === 'published' ? 'Published' : 'Records'
+			opiate: ditCell(r.opiate),
+			non_opiate: ditCell(r.non_opiate),
+			alcohol: ditCell(r.alcohol),
+			source: r.source === 'published' ? 'Published' : 'Records',
+			e_opiate: eng(r, 'opiate'),
+			e_non_opiate: eng(r, 'non_opiate'),
+			e_alcohol: eng(r, 'alcohol')
 		})),
-		notes: []
+		notes: [
+			...(rows.some((r) => [r.opiate, r.non_opiate, r.alcohol].some((c) => c.printedZero)) ? [PRINTED_ZERO_NOTE] : []),
+			...(rows.some((r) => [r.opiate, r.non_opiate, r.alcohol].some((c) => c.secondary)) ? [SECONDARY_NOTE] : [])
+		]
 	};
 }

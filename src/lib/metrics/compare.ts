@@ -1,7 +1,7 @@
 /**
- * Comparison with England as Fingertips users read it: significance from 95% confidence intervals,
- * worded by the measure's polarity. When both values have intervals, they differ if the intervals do
- * not overlap; when only the local value has one, it differs if England's value lies outside it.
+ * Comparison with England as Fingertips makes it: England's value is tested against the local value's 95%
+ * confidence interval (England's own interval is not used: with England's large numbers it is negligible, and
+ * an overlap test would sometimes contradict the file's own "Compared to England" column). Worded by polarity.
  */
 export type Polarity = 'high_is_good' | 'low_is_good' | 'no_judgement';
 export type Comparison = 'better' | 'similar' | 'worse' | 'higher' | 'lower' | 'not_compared';
@@ -32,16 +32,11 @@ export const COMPARISON_ICON: Record<Comparison, string> = {
 };
 
 export const COMPARISON_RULE =
-	'Compared with England using 95% confidence intervals: different when the intervals do not overlap (or, when England has no interval, when England’s value lies outside the local interval); otherwise similar. Better or worse depends on whether a high value is good.';
+	'Compared with England as Fingertips does: different when England’s value lies outside the local 95% confidence interval, otherwise similar. Better or worse depends on whether a high value is good. Where a loaded Fingertips file gives its own “Compared to England” judgement, that judgement is shown as given.';
 
 export function compareWithEngland(local: Estimate, england: Estimate, polarity: Polarity): Comparison {
 	if (local.value == null || england.value == null || local.lower == null || local.upper == null) return 'not_compared';
-	let side: 'above' | 'below' | 'same';
-	if (england.lower != null && england.upper != null) {
-		side = local.lower > england.upper ? 'above' : local.upper < england.lower ? 'below' : 'same';
-	} else {
-		side = local.lower > england.value ? 'above' : local.upper < england.value ? 'below' : 'same';
-	}
+	const side = local.lower > england.value ? 'above' : local.upper < england.value ? 'below' : 'same';
 	if (side === 'same') return 'similar';
 	if (polarity === 'no_judgement') return side === 'above' ? 'higher' : 'lower';
 	const good = (side === 'above') === (polarity === 'high_is_good');

@@ -3,13 +3,12 @@
  * rates where a Fingertips export gives them, and deaths in treatment by cohort.
  */
 import type { Model } from './model';
-import { countFigures, figures, sourcesOf } from './figures';
+import { countFigures, figures, membersOf, sourcesOf } from './figures';
 import { countInterval } from './intervals';
 import { compareWithEngland, type Comparison } from './compare';
-import { ENGLAND } from '$lib/data/areas';
+import { AREAS, ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
-import { suppressCount, deathRateFlag, type Cell } from './suppression';
-import { direction, type Direction } from './trend';
+import { suppressCount, deathRateFlag, protectParts, type Protected } from './suppression';
 import { fmtCount } from './format';
 
 export interface CountPoint {
@@ -121,13 +120,38 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 	return { points, sources: sourcesOf([...local, ...england]), name: local[0]?.indicator_name ?? null };
 }
 
+/** A count cell; `printedZero`: a published 0 that its source says may be a suppressed count (not plotted). */
+export type InTreatmentCell = Protected & { printedZero?: boolean };
+
 export interface InTreatmentRow {
 	label: string;
 	fy: number;
-	opiate: Cell;
-	non_opiate: Cell;
-	alcohol: Cell;
+	opiate: InTreatmentCell;
+	non_opiate: InTreatmentCell;
+	alcohol: InTreatmentCell;
 	source: 'published' | 'records';
+}
+
+const DIT_COHORTS = ['opiate', 'non_opiate', 'alcohol'] as const;
+
+/**
+ * A year's record-level deaths in treatment by cohort, with secondary suppression: against the adult total
+ * (shown on the overview card) and, for North or West Northamptonshire, against the CDP's total (a sibling's
+ * suppressed count would otherwise be the CDP's minus this area's).
+ */
+export function protectedDeaths(model: Model, area: string, fy: number, suppress: boolean) {
+	const count = (a: string, g: string) =>
+		model.yearly.find((r) => r.area === a && r.group === g && r.fy === fy)?.deaths_in_treatment ?? null;
+	let parts: Protected[] = DIT_COHORTS.map((g) => suppressCount(count(area, g), suppress));
+	if (!suppress) return { parts, suppressTotal: false };
+	const cdp = AREAS.find((a) => a.code === area)?.cdp;
+	const siblings = cdp && cdp !== area ? membersOf(cdp).filter((m) => m !== area) : [];
+	parts = parts.map((p, i) =>
+		!p.suppressed && p.value && siblings.some((s) => suppressCount(count(s, DIT_COHORTS[i]), true).suppressed)
+			? { value: null, suppressed: true, secondary: true }
+			: p
+	);
+	return protectParts(parts, count(area, 'adults') != null);
 }
 
 /** Deaths in treatment by cohort: published figures where given, else counted from records (synthetic where so). */
@@ -146,7 +170,10 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 			source: 'published' as const
 		};
 		if (f.cohort && (cohorts as readonly string[]).includes(f.cohort))
-			row[f.cohort as (typeof cohorts)[number]] = { value: f.value, suppressed: false };
+			row[f.cohort as (typeof cohorts)[number]] =
+				f.value === 0 && /suppress/i.test(f.note ?? '')
+					? { value: null, suppressed: false, printedZero: true }
+					: { value: f.value, suppressed: false };
 		byYear.set(fy, row);
 	}
 	const records = model.yearly.filter((r) => r.area === area && (cohorts as readonly string[]).includes(r.group));
@@ -162,7 +189,8 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 			alcohol: { value: null, suppressed: false },
 			source: 'records' as const
 		};
-		row[r.group as (typeof cohorts)[number]] = suppressCount(r.deaths_in_treatment, suppress);
+		const { parts } = protectedDeaths(model, area, r.fy, suppress);
+		DIT_COHORTS.forEach((g, i) => (row[g] = parts[i]));
 		byYear.set(r.fy, row);
 	}
 	const rows = [...byYear.values()].sort((a, b) => a.fy - b.fy);
@@ -172,11 +200,4 @@ export function deathsInTreatment(model: Model, area: string, suppress: boolean)
 		sources: sourcesOf(published),
 		synthetic: rows.some((r) => r.source === 'records') && records.some((r) => r.synthetic)
 	};
-}
-
-export function deathsDirection(points: CountPoint[]): Direction {
-	return direction(
-		points.map((p) => p.value),
-		3
-	);
 }

@@ -7,8 +7,9 @@ import { yearComplete } from '$lib/data/periods';
 import { trajectory } from './treatment';
 import { continuity } from './continuity';
 import { rehab } from './rehab';
-import { countSeries } from './deaths';
-import { status as statusOf, type Status } from './status';
+import { countSeries, protectedDeaths } from './deaths';
+import { suppressCount } from './suppression';
+import type { Status } from './status';
 import { direction, type Direction } from './trend';
 import type { Comparison } from './compare';
 
@@ -38,7 +39,8 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 
 	const c = continuity(model, area, suppress);
 	const cLatest = c.latest;
-	const cValue = cLatest ? (cLatest.percent.value ?? cLatest.reported) : null;
+	// Published before records, as on the continuity page.
+	const cValue = cLatest ? (cLatest.reported ?? cLatest.percent.value) : null;
 	const cTarget = cLatest ? (cLatest.plan ?? cLatest.ambition ?? 75) : null;
 
 	const r = rehab(model, area, suppress);
@@ -51,6 +53,11 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 		(y) => y.area === area && y.group === 'adults' && model.dataDate != null && yearComplete(y.fy, model.dataDate)
 	);
 	const ditLatest = dit[dit.length - 1] ?? null;
+	// The card's total is suppressed when it is small, or when it would give away a cohort's suppressed count.
+	const ditCard =
+		ditLatest && protectedDeaths(model, area, ditLatest.fy, suppress).suppressTotal
+			? { value: null, suppressed: true }
+			: suppressCount(ditLatest?.deaths_in_treatment ?? null, suppress);
 
 	return [
 		{
@@ -82,12 +89,13 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 			target: cTarget,
 			targetLabel: cLatest?.plan != null ? 'local plan' : 'national ambition',
 			gap: cValue != null && cTarget != null ? cValue - cTarget : null,
-			status: cValue != null ? statusOf(cValue, cTarget) : 'no_target',
+			status: cLatest?.status ?? 'no_target',
 			comparison: cLatest?.comparison ?? 'not_compared',
 			direction: direction(c.rows.filter((x) => !x.label.includes('to date')).map((x) => x.percent.value ?? x.reported)),
 			spark: c.rows.filter((x) => !x.label.includes('to date')).map((x) => ({ label: x.label, value: x.percent.value ?? x.reported })),
-			synthetic: c.synthetic && cLatest?.percent.value != null,
-			basis: cLatest?.percent.value != null ? (c.synthetic ? 'records (synthetic)' : 'records') : 'published figure'
+			synthetic: c.synthetic && cLatest?.reported == null && cLatest?.percent.value != null,
+			basis:
+				cLatest?.reported == null && cLatest?.percent.value != null ? (c.synthetic ? 'records (synthetic)' : 'records') : 'published figure'
 		},
 		{
 			id: 'rehab',
@@ -131,11 +139,8 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 			href: '/deaths',
 			unit: 'count',
 			period: ditLatest ? `${ditLatest.fy}-${String((ditLatest.fy + 1) % 100).padStart(2, '0')}` : null,
-			value:
-				ditLatest && !(suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4)
-					? ditLatest.deaths_in_treatment
-					: null,
-			suppressed: Boolean(ditLatest && suppress && ditLatest.deaths_in_treatment >= 1 && ditLatest.deaths_in_treatment <= 4),
+			value: ditCard.value,
+			suppressed: ditCard.suppressed,
 			target: null,
 			targetLabel: null,
 			gap: null,

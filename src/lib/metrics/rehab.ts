@@ -5,13 +5,15 @@
 import type { Model } from './model';
 import { figures, figureForYear, sourcesOf } from './figures';
 import { suppressCount, suppressPercent, type Cell } from './suppression';
-import { status, type Status } from './status';
+import { judge, type Status } from './status';
 import { ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
 import { fy as fyLabel } from './format';
 import { wilson } from './intervals';
 
 export const AMBITION = 2;
+/** The 2% ambition applies from 2022-23, the first year of the strategy's treatment funding. */
+export const AMBITION_FROM_FY = 2022;
 export const DEFINITION =
 	'Adults starting a residential rehabilitation placement in the financial year (numerator) as a percentage of adults in structured treatment in the year (denominator). 95% confidence interval by the Wilson score method.';
 
@@ -25,7 +27,12 @@ export interface RehabRow {
 	upper: number | null;
 	planned: number | null;
 	partial: boolean;
+	/** Share of adults against the 2% ambition, from the year it applies. */
 	status: Status;
+	statusWhy: string | null;
+	/** Starts against the planned placements, where a plan is loaded. */
+	planStatus: Status;
+	planStatusWhy: string | null;
 }
 
 export function rehab(model: Model, area: string, suppress: boolean) {
@@ -33,8 +40,12 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 	const average = figures(model, { area, metric: 'rehab_starts', kind: 'average' });
 	const averagePct = figures(model, { area, metric: 'rehab_proportion' });
 	const englandPct = figures(model, { area: ENGLAND, metric: 'rehab_proportion', kind: ['actual', 'average'] });
+	const englandStarts = figures(model, { area: ENGLAND, metric: 'rehab_starts', kind: ['actual', 'average'] });
 	const ambitionRow = figures(model, { area: ENGLAND, metric: 'rehab_proportion', kind: 'national_ambition' })[0];
 	const ambition = ambitionRow?.value ?? AMBITION;
+	// Baselines the planned increase is measured from: the published average before the plan (2018-21).
+	const baselinePct = averagePct.find((f) => f.kind !== 'national_ambition')?.value ?? null;
+	const baselineStarts = average[0]?.value ?? null;
 	const records = model.yearly.filter((r) => r.area === area && r.group === 'adults');
 	const cutoff = model.dataDate;
 
@@ -51,6 +62,13 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 			const pct = rec && !future ? suppressPercent(rec.rehab_starts, rec.in_treatment, suppress) : { value: null, suppressed: false };
 			const ci = rec && !future && !pct.suppressed ? wilson(rec.rehab_starts, rec.in_treatment) : null;
 			const plannedValue = figureForYear(planned, y)?.value ?? null;
+			const over = partial || future;
+			const share = over
+				? { status: 'no_target' as const, why: null }
+				: judge({ actual: pct.value, target: y >= AMBITION_FROM_FY ? ambition : null, baseline: baselinePct, unit: 'percent' });
+			const plan = over
+				? { status: 'no_target' as const, why: null }
+				: judge({ actual: starts.value, target: plannedValue, baseline: baselineStarts, noun: 'placements' });
 			return {
 				fy: y,
 				label: partial ? `${fyLabel(y)} (to date)` : fyLabel(y),
@@ -61,7 +79,10 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 				upper: ci ? ci.upper * 100 : null,
 				planned: plannedValue,
 				partial,
-				status: partial || future ? 'no_target' : status(pct.value, ambition)
+				status: share.status,
+				statusWhy: share.why,
+				planStatus: plan.status,
+				planStatusWhy: plan.why
 			};
 		});
 	const latest = [...rows].reverse().find((r) => !r.partial && r.percent.value != null) ?? null;
@@ -71,8 +92,9 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 		average: average[0] ?? null,
 		averagePct: averagePct.find((f) => f.kind !== 'national_ambition') ?? null,
 		englandPct: englandPct[0] ?? null,
+		englandStarts: englandStarts[0] ?? null,
 		synthetic: records.some((r) => r.synthetic),
-		sources: sourcesOf([...planned, ...average, ...averagePct, ...englandPct, ...(ambitionRow ? [ambitionRow] : [])]),
+		sources: sourcesOf([...planned, ...average, ...averagePct, ...englandPct, ...englandStarts, ...(ambitionRow ? [ambitionRow] : [])]),
 		latest
 	};
 }

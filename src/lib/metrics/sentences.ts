@@ -20,17 +20,20 @@ export function treatmentSentence(areaName: string, cohortText: string, t: Traje
 export function continuitySentence(areaName: string, c: Continuity): string {
 	const l = c.latest;
 	if (!l) return `No continuity of care data is loaded for ${areaName}.`;
-	const value = l.percent.value ?? l.reported;
-	if (l.percent.suppressed) return `${areaName}'s continuity of care in ${l.label} is suppressed (small numbers).`;
+	// Published before records: the published figure is the headline where there is one.
+	const published = l.reported != null;
+	const value = l.reported ?? l.percent.value;
+	if (!published && l.percent.suppressed) return `${areaName}'s continuity of care in ${l.label} is suppressed (small numbers).`;
 	const parts = [
-		`In ${l.label}, ${fmtPct(value)} of prison leavers with a treatment need in ${areaName} engaged with community treatment within 3 weeks`
+		`In ${l.label}, ${fmtPct(value)} of prison leavers with a treatment need in ${areaName} engaged with community treatment within 3 weeks${published ? ' (published figure)' : ''}`
 	];
-	if (l.numerator != null && l.denominator != null) parts[0] += ` (${fmtCount(l.numerator)} of ${fmtCount(l.denominator)})`;
+	if (!published && l.numerator != null && l.denominator != null) parts[0] += ` (${fmtCount(l.numerator)} of ${fmtCount(l.denominator)})`;
 	const against: string[] = [];
 	if (l.plan != null) against.push(`the local plan of ${fmtPct(l.plan)}`);
 	if (l.england != null) against.push(`England's ${fmtPct(l.england)}`);
 	if (l.ambition != null) against.push(`the ${fmtPct(l.ambition)} national ambition`);
 	let s = parts[0] + (against.length ? `, against ${against.join(', ')}` : '') + '.';
-	if (l.comparison !== 'not_compared') s += ` ${COMPARISON_LABEL[l.comparison]}.`;
+	if (!published && l.comparison !== 'not_compared')
+		s += ` ${COMPARISON_LABEL[l.comparison]} (England's value against the local 95% interval).`;
 	return s;
 }

@@ -28,6 +28,32 @@ export function suppressPercent(numerator: number, denominator: number, on: bool
 	return { value: (numerator / denominator) * 100, suppressed: false };
 }
 
+/** A cell that may have been suppressed to protect another (secondary suppression). */
+export interface Protected extends Cell {
+	secondary?: boolean;
+}
+
+/**
+ * Secondary suppression: parts that add up to a total shown somewhere (cohorts to the adult total, quarters to
+ * the year, North and West Northamptonshire to the CDP). When exactly one part is suppressed, it could be worked
+ * out as the total minus the others, so the next smallest shown part above zero is suppressed too (marked
+ * `secondary`); when no such part exists, the total must not be shown (`suppressTotal`). With two or more parts
+ * suppressed, or no total shown, nothing more is needed.
+ */
+export function protectParts(parts: Cell[], totalShown: boolean): { parts: Protected[]; suppressTotal: boolean } {
+	const suppressed = parts.filter((p) => p.suppressed).length;
+	if (!totalShown || suppressed !== 1) return { parts, suppressTotal: false };
+	let pick = -1;
+	parts.forEach((p, i) => {
+		if (!p.suppressed && p.value != null && p.value > 0 && (pick < 0 || p.value < (parts[pick].value as number))) pick = i;
+	});
+	if (pick < 0) return { parts, suppressTotal: true };
+	return { parts: parts.map((p, i) => (i === pick ? { value: null, suppressed: true, secondary: true } : p)), suppressTotal: false };
+}
+
+export const SECONDARY_NOTE =
+	'Where one count in a row was suppressed, the next smallest is suppressed too (secondary suppression), so the hidden count cannot be worked out from the total.';
+
 export type RateFlag = 'ok' | 'unreliable' | 'not_calculated';
 
 /** ONS rule for death rates. */

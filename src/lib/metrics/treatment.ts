@@ -4,7 +4,7 @@
  */
 import type { Model } from './model';
 import { figures, figureForYear, sourcesOf } from './figures';
-import { status, type Status } from './status';
+import { judge, type Status } from './status';
 import { suppressCount, type Cell } from './suppression';
 import { fy as fyLabel } from './format';
 import { projectMonthly } from './trend';
@@ -25,7 +25,12 @@ export interface TrajectoryRow {
 	guide: number | null;
 	plan: number | null;
 	gap: number | null;
+	/** The guide's and the plan's additional places for the year, as the grant return prints them. */
+	guideAdditional: number | null;
+	planAdditional: number | null;
 	status: Status;
+	/** The status rule applied to this year's numbers, in words. */
+	statusWhy: string | null;
 }
 
 export interface Trajectory {
@@ -65,6 +70,7 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 			const planTarget = baseline == null ? null : y === BASELINE_FY ? baseline : planAdd != null ? baseline + planAdd : null;
 			const actual = suppressCount(rec && !(current && y > current.fy) ? rec.in_treatment : null, suppress);
 			const gap = actual.value != null && guideTarget != null && !partial ? actual.value - guideTarget : null;
+			const judged = partial ? { status: 'no_target' as const, why: null } : judge({ actual: actual.value, target: guideTarget, baseline });
 			return {
 				fy: y,
 				label: partial ? `${fyLabel(y)} (to date)` : fyLabel(y),
@@ -75,7 +81,10 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 				guide: guideTarget,
 				plan: planTarget,
 				gap,
-				status: partial ? 'no_target' : status(actual.value, guideTarget)
+				guideAdditional: guideAdd ?? null,
+				planAdditional: planAdd ?? null,
+				status: judged.status,
+				statusWhy: judged.why
 			};
 		});
 	const latest = [...rows].reverse().find((r) => !r.partial && r.guide != null && r.actual.value != null) ?? null;

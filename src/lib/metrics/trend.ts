@@ -19,8 +19,8 @@ export function linearFit(points: { x: number; y: number }[]): { slope: number; 
 }
 
 /**
- * Direction over the last `n` values: the change between the first and last of them, called
- * "no change" when it is under 2% of the first (small wobbles are not a trend).
+ * Direction over the last `n` values: the change between the first and last of them, called "little
+ * change" when it is under 2% of the first. A description, not a test: no significance is claimed.
  */
 export function direction(values: (number | null)[], n = 3): Direction {
 	const v = values.filter((x): x is number => x != null).slice(-n);
@@ -33,7 +33,7 @@ export function direction(values: (number | null)[], n = 3): Direction {
 export const DIRECTION_LABEL: Record<Direction, string> = {
 	increasing: 'Increasing',
 	decreasing: 'Decreasing',
-	no_change: 'No significant change',
+	no_change: 'Little change',
 	not_enough_data: 'Not enough data'
 };
 

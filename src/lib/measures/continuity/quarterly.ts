@@ -1,6 +1,7 @@
 /** Continuity of care by financial quarter of release: smaller numbers, so wider intervals. */
 import { continuity, AMBITION, AMBITION_FROM_FY, DEFINITION } from '$lib/metrics/continuity';
 import { fmtCount, fmtPct, MISSING } from '$lib/metrics/format';
+import { protectParts, SECONDARY_NOTE } from '$lib/metrics/suppression';
 import { pendingSentence } from './pending';
 import { defineMeasure, LOADED_RELEASES_SOURCE, RELEASES_SOURCE, span } from '../define';
 
@@ -11,7 +12,24 @@ export default defineMeasure({
 	pages: ['continuity'],
 	data: (ctx) => {
 		const c = continuity(ctx.model, ctx.area, ctx.suppress);
-		return c.quarters.length ? c : null;
+		if (!c.quarters.length) return null;
+		// A year's quarters add up to the year shown beside them: a lone suppressed quarter takes the next
+		// smallest with it (by people engaged), so it cannot be worked out from the year.
+		const hidden = new Set<(typeof c.quarters)[number]>();
+		for (const row of c.rows) {
+			const qs = c.quarters.filter((q) => q.fy === row.fy);
+			const { parts } = protectParts(
+				qs.map((q) => ({ value: q.numerator, suppressed: q.percent.suppressed })),
+				ctx.suppress && !row.percent.suppressed && row.numerator != null
+			);
+			parts.forEach((p, i) => p.secondary && hidden.add(qs[i]));
+		}
+		const quarters = c.quarters.map((q) =>
+			hidden.has(q)
+				? { ...q, percent: { value: null, suppressed: true }, lower: null, upper: null, secondary: true }
+				: { ...q, secondary: false }
+		);
+		return { ...c, quarters };
 	},
 	title: (_c, ctx) => `${ctx.name}: continuity of care by quarter`,
 	sentences: (c) => {
@@ -46,7 +64,7 @@ export default defineMeasure({
 			den: q.percent.suppressed ? '*' : fmtCount(q.denominator),
 			ci: q.lower != null && q.upper != null ? `${fmtPct(q.lower, false, 1)} to ${fmtPct(q.upper, false, 1)}` : MISSING
 		})),
-		notes: c.pendingNote ? [c.pendingNote] : []
+		notes: [...(c.pendingNote ? [c.pendingNote] : []), ...(c.quarters.some((q) => q.secondary) ? [SECONDARY_NOTE] : [])]
 	}),
 	chart: (c) => {
 		const from = c.quarters.find((q) => q.fy >= AMBITION_FROM_FY);

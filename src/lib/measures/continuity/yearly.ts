@@ -40,7 +40,10 @@ export default defineMeasure({
 	status: (c) => ({
 		status: c.latest?.status ?? 'no_target',
 		text: c.latest
-			? statusText(`against ${c.latest.plan != null ? 'the local plan' : 'the 75% national ambition'}, ${c.latest.label}`, c.latest.statusWhy)
+			? statusText(
+					`against ${c.latest.plan != null ? 'the local plan' : 'the 75% national ambition'}, ${c.latest.label}`,
+					c.latest.statusWhy
+				)
 			: null,
 		comparison: c.latest?.comparison ?? 'not_compared'
 	}),

@@ -1,8 +1,22 @@
-/** Deaths of people in treatment by substance cohort: published years, then years counted from records. */
-import { deathsInTreatment } from '$lib/metrics/deaths';
+/**
+ * Deaths of people in treatment by substance cohort: published years, then years counted from records, as
+ * separate lines with separate legend entries (never one line across the two), England's published figures beside.
+ */
+import { deathsInTreatment, type InTreatmentRow } from '$lib/metrics/deaths';
 import { fmtCount } from '$lib/metrics/format';
-import { defineMeasure, RECORDS_SOURCE, span, strategyMarker } from '../define';
-import { deathsInTreatmentTable } from '../tables';
+import { ENGLAND } from '$lib/data/areas';
+import type { Dash, Marker, Series } from '$lib/charts/types';
+import { defineMeasure, illustrative, RECORDS_SOURCE, span, strategyMarker } from '../define';
+import { deathsInTreatmentTable, PRINTED_ZERO } from '../tables';
+
+const COHORTS = [
+	{ id: 'opiate', label: 'Opiate', color: 'var(--c-series-1)', marker: 'circle', dash: 'solid' },
+	{ id: 'non_opiate', label: 'Non-opiate', color: 'var(--c-series-3)', marker: 'square', dash: 'dashed' },
+	{ id: 'alcohol', label: 'Alcohol only', color: 'var(--c-series-2)', marker: 'triangle', dash: 'dotted' }
+] as const satisfies readonly { id: string; label: string; color: string; marker: Marker; dash: Dash }[];
+
+const cell = (r: InTreatmentRow, id: (typeof COHORTS)[number]['id']) =>
+	r[id].printedZero ? PRINTED_ZERO : fmtCount(r[id].value, r[id].suppressed);
 
 export default defineMeasure({
 	id: 'deaths-in-treatment',
@@ -12,18 +26,26 @@ export default defineMeasure({
 	slide: 5,
 	data: (ctx) => {
 		const dit = deathsInTreatment(ctx.model, ctx.area, ctx.suppress);
-		return dit.rows.length ? { ...dit, last: dit.rows[dit.rows.length - 1] } : null;
+		if (!dit.rows.length) return null;
+		const england =
+			ctx.area === ENGLAND ? [] : deathsInTreatment(ctx.model, ENGLAND, ctx.suppress).rows.filter((r) => r.source === 'published');
+		return { ...dit, england, last: dit.rows[dit.rows.length - 1] };
 	},
 	title: (_d, ctx) => `${ctx.name}: deaths in treatment by substance cohort`,
 	sentences: (d, ctx) => {
 		const l = d.last;
 		const s = [
-			`In ${l.label}, deaths of people in treatment in ${ctx.name} were: opiate ${fmtCount(l.opiate.value, l.opiate.suppressed)}, non-opiate ${fmtCount(l.non_opiate.value, l.non_opiate.suppressed)}, alcohol only ${fmtCount(l.alcohol.value, l.alcohol.suppressed)}.`
+			illustrative(
+				`In ${l.label}, deaths of people in treatment in ${ctx.name} were: ${COHORTS.map((c) => `${c.label.toLowerCase()} ${cell(l, c.id)}`).join(', ')}.`,
+				d.synthetic && l.source === 'records'
+			)
 		];
-		if ([l.opiate, l.non_opiate, l.alcohol].some((c) => c.suppressed)) s.push('Counts of 1 to 4 are suppressed (*).');
+		if (COHORTS.some((c) => l[c.id].suppressed)) s.push('Counts of 1 to 4 are suppressed (*).');
 		const published = d.rows.filter((r) => r.source === 'published');
 		if (published.length && published.length < d.rows.length)
-			s.push(`Years to ${published[published.length - 1].label} are as published; later years are counted from records.`);
+			s.push(
+				`Years to ${published[published.length - 1].label} are as published; later years are counted from records, drawn as separate lines.`
+			);
 		return s;
 	},
 	noTarget: 'no target is set for deaths',
@@ -31,25 +53,35 @@ export default defineMeasure({
 	recordLevel: (d) => d.rows.some((r) => r.source === 'records'),
 	synthetic: (d) => d.synthetic,
 	sources: (d) => [...d.sources, ...(d.synthetic ? [RECORDS_SOURCE] : [])],
-	definition: (d) =>
-		`Journeys ending with the discharge reason 'died' in the financial year, by substance cohort. Years marked 'Published' are as printed in the grant return; later years are counted from records. ${d.notes.join(' ')}`.trim(),
-	table: (d, ctx) => deathsInTreatmentTable(`${ctx.name}: deaths in treatment by cohort`, d.rows),
+	definition: () =>
+		"People whose treatment ended with the discharge reason 'died' in the financial year, by substance cohort. Years marked 'Published' are as printed in the grant return (with England's national table beside them); later years are counted from records. The return notes that a printed 0 may be a suppressed count, so those zeros are marked and not plotted.",
+	table: (d, ctx) => deathsInTreatmentTable(`${ctx.name}: deaths in treatment by cohort`, d.rows, d.england),
 	chart: (d) => {
 		const categories = d.rows.map((r) => r.label);
-		const line = (id: 'opiate' | 'non_opiate' | 'alcohol') =>
-			d.rows.map((r) => ({ x: r.label, y: r[id].value, suppressed: r[id].suppressed }));
+		const series: Series[] = [];
+		for (const source of ['published', 'records'] as const) {
+			const rows = d.rows.filter((r) => r.source === source);
+			if (!rows.length) continue;
+			for (const c of COHORTS)
+				series.push({
+					id: `${c.id}-${source}`,
+					label: `${c.label} (${source === 'published' ? 'published' : 'records'})`,
+					color: c.color,
+					marker: c.marker,
+					dash: c.dash,
+					hollow: source === 'records',
+					points: rows.map((r) => ({ x: r.label, y: r[c.id].value, suppressed: r[c.id].suppressed }))
+				});
+		}
 		return {
 			kind: 'line',
 			categories,
 			format: (v) => fmtCount(v),
 			yLabel: 'Deaths in treatment',
 			annotations: strategyMarker(categories),
-			series: [
-				{ id: 'opiate', label: 'Opiate', color: 'var(--c-series-1)', marker: 'circle', points: line('opiate') },
-				{ id: 'non_opiate', label: 'Non-opiate', color: 'var(--c-series-3)', marker: 'square', dash: 'dashed', points: line('non_opiate') },
-				{ id: 'alcohol', label: 'Alcohol only', color: 'var(--c-series-2)', marker: 'triangle', dash: 'dotted', points: line('alcohol') }
-			]
+			series
 		};
 	},
-	alt: (_d, ctx, s) => `Line chart of deaths in treatment in ${ctx.name} by cohort and financial year. ${s[0]}`
+	alt: (_d, ctx, s) =>
+		`Line chart of deaths in treatment in ${ctx.name} by cohort and financial year, published and record-level years drawn separately. ${s[0]}`
 });

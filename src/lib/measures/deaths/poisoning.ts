@@ -1,8 +1,7 @@
 /** ONS deaths related to drug poisoning by year of registration, with the region and England beside the area. */
-import { countSeries, deathsDirection, type CountPoint } from '$lib/metrics/deaths';
+import { countSeries, type CountPoint } from '$lib/metrics/deaths';
 import type { ChartSpec } from '../types';
 import { areaName } from '$lib/metrics/figures';
-import { DIRECTION_LABEL } from '$lib/metrics/trend';
 import { fmtCount, MISSING } from '$lib/metrics/format';
 import { ENGLAND } from '$lib/data/areas';
 import { defineMeasure, span, strategyMarker } from '../define';
@@ -60,10 +59,10 @@ export default defineMeasure({
 	},
 	title: (d, ctx) => `${ctx.name}: deaths related to drug poisoning, ${DEATHS_FROM} to ${d.last.period}`,
 	sentences: (d, ctx) => {
-		const dir = DIRECTION_LABEL[deathsDirection(d.points)].toLowerCase();
-		const s = [
-			`${fmtCount(d.last.value)} deaths related to drug poisoning were registered for ${ctx.name} residents in ${d.last.period}; the trend over the last three years is ${dir}.`
-		];
+		const s = [`${fmtCount(d.last.value)} deaths related to drug poisoning were registered for ${ctx.name} residents in ${d.last.period}.`];
+		// A description of the change, not a test of it: no "significant" without one.
+		const before = d.points.find((p) => p.year === d.last.year - 3);
+		if (before?.value != null) s.push(`That compares with ${fmtCount(before.value)} in ${before.period}, three years earlier.`);
 		const peak = d.points.reduce((a, b) => ((b.value ?? -1) > (a.value ?? -1) ? b : a));
 		if (peak !== d.last && peak.value != null)
 			s.push(`The highest count since ${DEATHS_FROM} was ${fmtCount(peak.value)}, in ${peak.period}.`);

@@ -1,7 +1,8 @@
 /** Residential rehab starts against the planned placements, where a plan is loaded (Rotherham's grant return). */
 import { rehab } from '$lib/metrics/rehab';
 import { fmtCount } from '$lib/metrics/format';
-import { defineMeasure, RECORDS_SOURCE, span } from '../define';
+import { STATUS_RULE } from '$lib/metrics/status';
+import { defineMeasure, RECORDS_SOURCE, span, illustrative, statusText } from '../define';
 
 export default defineMeasure({
 	id: 'rehab-plan',
@@ -19,15 +20,23 @@ export default defineMeasure({
 	title: (_r, ctx) => `${ctx.name}: residential rehab starts against planned placements`,
 	sentences: (r) => [
 		`Planned placements: ${r.planned.map((x) => `${fmtCount(x.planned)} in ${x.label}`).join(', ')}.`,
-		`Starts recorded: ${r.planned.map((x) => `${fmtCount(x.starts.value, x.starts.suppressed)} in ${x.label}`).join(', ')}.`
+		illustrative(
+			`Starts recorded: ${r.planned.map((x) => `${fmtCount(x.starts.value, x.starts.suppressed)} in ${x.label}`).join(', ')}.`,
+			r.synthetic
+		)
 	],
-	noTarget: 'planned placements shown for comparison',
+	status: (r) => {
+		const judged = [...r.planned].reverse().find((x) => x.planStatus !== 'no_target');
+		return judged
+			? { status: judged.planStatus, text: statusText(`against the planned placements, ${judged.label}`, judged.planStatusWhy) }
+			: { status: 'no_target', text: 'no complete year with planned placements yet' };
+	},
 	period: (r) => `financial years ${span(r.rows.map((x) => x.label))}`,
 	recordLevel: () => true,
 	synthetic: (r) => r.synthetic,
 	sources: (r) => [...r.sources, ...(r.synthetic ? [RECORDS_SOURCE] : [])],
 	definition: () =>
-		'Adults with a residential rehabilitation start date in the financial year. Planned placements as given in the grant planning return.',
+		`Adults with a residential rehabilitation start date in the financial year. Planned placements as given in the grant planning return, judged against the published 2018-21 average as the baseline. ${STATUS_RULE}`,
 	table: (r, ctx) => ({
 		caption: `${ctx.name}: residential rehab starts and planned placements`,
 		columns: [

@@ -2,7 +2,7 @@
 import { rehab, DEFINITION } from '$lib/metrics/rehab';
 import { STATUS_RULE } from '$lib/metrics/status';
 import { fmtCount, fmtPct } from '$lib/metrics/format';
-import { defineMeasure, RECORDS_SOURCE, span } from '../define';
+import { defineMeasure, RECORDS_SOURCE, span, illustrative, statusText } from '../define';
 import { rehabTable } from '../tables';
 
 export default defineMeasure({
@@ -22,26 +22,33 @@ export default defineMeasure({
 		const l = r.latest;
 		const s = [
 			l
-				? `In ${l.label}, ${fmtCount(l.starts.value, l.starts.suppressed)} adults in ${ctx.name} started residential rehab, ${fmtPct(l.percent.value, l.percent.suppressed, 2)} of ${fmtCount(l.adults)} adults in treatment, against the ${fmtPct(r.ambition)} national ambition.`
+				? illustrative(
+						`In ${l.label}, ${fmtCount(l.starts.value, l.starts.suppressed)} adults in ${ctx.name} started residential rehab, ${fmtPct(l.percent.value, l.percent.suppressed, 2)} of ${fmtCount(l.adults)} adults in treatment, against the ${fmtPct(r.ambition)} national ambition.`,
+						r.synthetic
+					)
 				: `No complete year of residential rehab data is loaded for ${ctx.name}.`
 		];
 		if (r.averagePct)
 			s.push(
 				`The published baseline was ${fmtPct(r.averagePct.value, false, 1)} (${r.averagePct.period} average${r.average ? `, ${fmtCount(r.average.value)} a year` : ''}).`
 			);
+		if (r.englandPct)
+			s.push(
+				`England: ${fmtPct(r.englandPct.value, false, 1)} of adults in treatment started residential rehab (${r.englandPct.period} average${r.englandStarts ? `, ${fmtCount(r.englandStarts.value)} starts a year` : ''}).`
+			);
 		return s;
 	},
 	status: (r) => ({
 		status: r.latest?.status ?? 'no_target',
-		text: r.latest ? `against the ${fmtPct(r.ambition)} national ambition, ${r.latest.label}` : null
+		text: r.latest ? statusText(`against the ${fmtPct(r.ambition)} national ambition, ${r.latest.label}`, r.latest.statusWhy) : null
 	}),
 	period: (r) => `financial years ${span(r.rows.filter((x) => x.adults != null).map((x) => x.label))}`,
 	recordLevel: () => true,
 	synthetic: (r) => r.synthetic,
 	sources: (r) => [...r.sources, ...(r.synthetic ? [RECORDS_SOURCE] : [])],
-	definition: (r) =>
-		`${DEFINITION} ${STATUS_RULE}${r.englandPct ? ` England: ${fmtPct(r.englandPct.value, false, 1)} (${r.englandPct.period}).` : ''}`,
-	table: (r, ctx) => rehabTable(`${ctx.name}: residential rehab by financial year`, r.rows, r.ambition),
+	definition: () =>
+		`${DEFINITION} The 2% ambition is judged from 2022-23, when it applies, with the published 2018-21 average as the baseline. ${STATUS_RULE}`,
+	table: (r, ctx) => rehabTable(`${ctx.name}: residential rehab by financial year`, r.rows, r.ambition, r.synthetic),
 	chart: (r) => ({
 		kind: 'line',
 		categories: r.rows.map((x) => x.label),

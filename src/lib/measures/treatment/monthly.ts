@@ -1,7 +1,7 @@
 /** Numbers in treatment in the 12 months to each month end, with a labelled straight-line projection. */
 import { monthly, monthlyProjection, risingSince, trajectory, PLAN_END_FY } from '$lib/metrics/treatment';
 import { fmtCount, fmtMonth, MISSING } from '$lib/metrics/format';
-import { capitalise, cohortText, defineMeasure, LOADED_RECORDS_SOURCE, RECORDS_SOURCE, strategyMarker } from '../define';
+import { capitalise, cohortText, defineMeasure, LOADED_RECORDS_SOURCE, RECORDS_SOURCE, strategyMarker, illustrative } from '../define';
 
 export default defineMeasure({
 	id: 'monthly',
@@ -29,7 +29,7 @@ export default defineMeasure({
 	sentences: (d, ctx) => {
 		let first = `${ctx.name} had ${fmtCount(d.last.value)} ${cohortText(ctx.cohort)} in treatment in the 12 months to ${fmtMonth(d.last.month)}`;
 		if (d.rising) first += `, increasing month on month since ${fmtMonth(d.rising)}`;
-		const s = [`${first}.`];
+		const s = [illustrative(`${first}.`, d.synthetic)];
 		if (d.projection)
 			s.push(
 				`If the last six months' trend continued, it would reach about ${fmtCount(d.projection.points[d.projection.points.length - 1].value)} by March ${PLAN_END_FY + 1} (a straight line, not a forecast).`

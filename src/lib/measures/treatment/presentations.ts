@@ -3,7 +3,7 @@ import { figures, sourcesOf } from '$lib/metrics/figures';
 import { suppressCount } from '$lib/metrics/suppression';
 import { fmtCount, fy } from '$lib/metrics/format';
 import { yearComplete } from '$lib/data/periods';
-import { cohortText, defineMeasure, RECORDS_SOURCE, span } from '../define';
+import { cohortText, defineMeasure, RECORDS_SOURCE, span, illustrative } from '../define';
 
 const FROM_FY = 2018;
 
@@ -38,7 +38,13 @@ export default defineMeasure({
 	sentences: (d, ctx) => {
 		const s: string[] = [];
 		const last = [...d.points].reverse().find((p) => p.y != null);
-		if (last) s.push(`${fmtCount(last.y)} ${cohortText(ctx.cohort)} in ${ctx.name} started a new treatment journey in ${last.x}.`);
+		if (last)
+			s.push(
+				illustrative(
+					`${fmtCount(last.y)} ${cohortText(ctx.cohort)} in ${ctx.name} started a new treatment journey in ${last.x}.`,
+					d.synthetic
+				)
+			);
 		const rep = [...d.points].reverse().find((p) => p.reported != null);
 		if (rep) s.push(`The published figure for ${rep.x} is ${fmtCount(rep.reported)} new presentations.`);
 		return s.length ? s : [`No new presentations are loaded for ${ctx.name}.`];

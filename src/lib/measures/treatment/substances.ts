@@ -1,10 +1,10 @@
 /** Adults in treatment by substance group: the published breakdown beside the record-level count. */
 import { figures, sourcesOf } from '$lib/metrics/figures';
 import { SUBSTANCES } from '$lib/metrics/cohorts';
-import { suppressCount } from '$lib/metrics/suppression';
+import { protectParts, suppressCount, SECONDARY_NOTE } from '$lib/metrics/suppression';
 import { fmtCount, fy } from '$lib/metrics/format';
 import { yearComplete } from '$lib/data/periods';
-import { defineMeasure, RECORDS_SOURCE } from '../define';
+import { defineMeasure, RECORDS_SOURCE, illustrative } from '../define';
 
 export default defineMeasure({
 	id: 'substances',
@@ -19,14 +19,17 @@ export default defineMeasure({
 		const complete = model.yearly.filter((r) => r.area === area && r.group === 'adults' && yearComplete(r.fy, model.dataDate));
 		const year = published[0] ? Number(published[0].start.slice(0, 4)) : complete[complete.length - 1]?.fy;
 		if (year == null) return null;
-		const rows = SUBSTANCES.map((s) => {
-			const rec = model.yearly.find((r) => r.area === area && r.group === s.id && r.fy === year);
-			return {
-				label: s.label,
-				records: suppressCount(rec?.in_treatment ?? null, ctx.suppress),
-				published: published.find((f) => f.cohort === s.id)?.value ?? null
-			};
-		}).filter((r) => r.records.value != null || r.records.suppressed || r.published != null);
+		const count = (group: string) => model.yearly.find((r) => r.area === area && r.group === group && r.fy === year)?.in_treatment ?? null;
+		// The groups add up to the adults in treatment shown on the trajectory: protect a lone suppressed group.
+		const { parts } = protectParts(
+			SUBSTANCES.map((s) => suppressCount(count(s.id), ctx.suppress)),
+			ctx.suppress && count('adults') != null
+		);
+		const rows = SUBSTANCES.map((s, i) => ({
+			label: s.label,
+			records: parts[i],
+			published: published.find((f) => f.cohort === s.id)?.value ?? null
+		})).filter((r) => r.records.value != null || r.records.suppressed || r.published != null);
 		if (!rows.length) return null;
 		return { year, rows, published, synthetic: model.yearly.some((r) => r.area === area && r.synthetic) };
 	},
@@ -35,7 +38,10 @@ export default defineMeasure({
 		const key = (r: (typeof d.rows)[number]) => r.published ?? r.records.value ?? -1;
 		const top = d.rows.reduce((a, b) => (key(b) > key(a) ? b : a));
 		const s = [
-			`In ${fy(d.year)}, the largest substance group among adults in treatment in ${ctx.name} was ${top.label.toLowerCase()} (${fmtCount(key(top))}${d.published.length ? ' published' : ''}).`
+			illustrative(
+				`In ${fy(d.year)}, the largest substance group among adults in treatment in ${ctx.name} was ${top.label.toLowerCase()} (${fmtCount(key(top))}${d.published.length ? ' published' : ''}).`,
+				d.synthetic && !d.published.length
+			)
 		];
 		if (d.published.length)
 			s.push('The published breakdown (rounded) is shown beside the count from the record-level data for the same year.');
@@ -54,7 +60,7 @@ export default defineMeasure({
 			...(d.published.length ? [{ key: 'pub', label: 'Published (rounded)', numeric: true }] : [])
 		],
 		rows: d.rows.map((r) => ({ group: r.label, records: fmtCount(r.records.value, r.records.suppressed), pub: fmtCount(r.published) })),
-		notes: []
+		notes: d.rows.some((r) => r.records.secondary) ? [SECONDARY_NOTE] : []
 	}),
 	chart: (d) => ({
 		kind: 'bar',
