@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortOrder, cellText, resultTable, resultCsv, defaultChart, buildChartData } from '../../src/lib/explore/result-helpers';
-import { toCsv } from '../../src/lib/export/table';
-import { writeCsv, CSV_BOM } from '../../src/lib/export/csv';
+import { writeCsv, tableCsv, CSV_BOM } from '../../src/lib/export/csv';
 import type { CellValue, ColumnInfo, QueryResult } from '../../src/lib/explore/types';
 
 function fake(columns: ColumnInfo[], rows: CellValue[][]): QueryResult {
@@ -63,7 +62,7 @@ describe('cells and CSV', () => {
 				['Medway, Kent', 1.5, 3]
 			]
 		);
-		const csv = toCsv(resultTable(r, ['Raw result: not suppressed.']));
+		const csv = tableCsv(resultTable(r, ['Raw result: not suppressed.']));
 		expect(csv).toBe(`area,n,n\r\n"'=HYPERLINK(""x"")",-12,\r\n"Medway, Kent",1.5,3\r\n\r\nRaw result: not suppressed.\r\n`);
 	});
 });
@@ -79,10 +78,10 @@ describe('CSV built in slices', () => {
 			],
 			rows
 		);
-		const whole = toCsv(resultTable(r, ['note one', '=note two']));
+		const whole = tableCsv(resultTable(r, ['note one', '=note two']));
 		for (const slice of [1, 5, 23, 100]) expect(await resultCsv(r, ['note one', '=note two'], { rowsPerSlice: slice })).toBe(whole);
-		expect(await resultCsv(r, [], { rowsPerSlice: 7 })).toBe(toCsv(resultTable(r, [])));
-		expect(await resultCsv(fake(r.columns, []), ['n'])).toBe(toCsv(resultTable(fake(r.columns, []), ['n'])));
+		expect(await resultCsv(r, [], { rowsPerSlice: 7 })).toBe(tableCsv(resultTable(r, [])));
+		expect(await resultCsv(fake(r.columns, []), ['n'])).toBe(tableCsv(resultTable(fake(r.columns, []), ['n'])));
 	});
 });
 

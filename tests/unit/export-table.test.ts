@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
-import { neutralise, toCsv, toTsv, toHtml, slug, type TableSpec } from '$lib/export/table';
+import { neutralise, toTsv, toHtml, slug, type TableSpec } from '$lib/export/table';
 import { writeCsv, tableCsv, CSV_BOM } from '$lib/export/csv';
 import { cssString, pageCss } from '$lib/export/print';
 
@@ -50,9 +50,9 @@ const table: TableSpec = {
 	notes: ['* = suppressed: a count of 1 to 4.', 'Source: seed 001, Medway.']
 };
 
-describe('toCsv', () => {
+describe('tableCsv', () => {
 	it('quotes, keeps suppression markers and neutralises formulas, with notes after a blank line', () => {
-		const csv = toCsv(table);
+		const csv = tableCsv(table);
 		const lines = csv.split('\r\n');
 		expect(lines[0]).toBe('Financial year,In treatment,Note');
 		expect(lines[1]).toBe('2022-23,"1,235","as published, ""rounded"""');
@@ -140,20 +140,19 @@ describe('writeCsv: the one CSV writer (Papa Parse quoting, the project’s form
 });
 
 describe('a figure’s CSV goes through the one writer', () => {
-	it('toCsv(table) and tableCsv(table) are writeCsv of the labels, the display strings and the notes', () => {
+	it('tableCsv(table) and tableCsv(table) are writeCsv of the labels, the display strings and the notes', () => {
 		const direct = writeCsv(
 			table.columns.map((c) => c.label),
 			table.rows.map((r) => table.columns.map((c) => r[c.key])),
 			{ notes: table.notes }
 		);
-		expect(toCsv(table)).toBe(direct);
 		expect(tableCsv(table)).toBe(direct);
 		expect(tableCsv(table, { bom: true })).toBe(CSV_BOM + direct);
 	});
 
 	it.each(CSV_CELLS)('a table cell %j is written as %j (%s)', (input, written) => {
 		const t: TableSpec = { caption: 'c', columns: [{ key: 'k', label: 'K' }], rows: [{ k: input }], notes: [] };
-		expect(toCsv(t)).toBe(`K\r\n${written}\r\n`);
+		expect(tableCsv(t)).toBe(`K\r\n${written}\r\n`);
 	});
 });
 

@@ -1,5 +1,4 @@
 import { neutralise } from './formula';
-import { tableCsv } from './csv';
 
 export { neutralise };
 
@@ -16,17 +15,6 @@ export interface TableSpec {
 	rows: Record<string, string>[];
 	/** Footnotes carried into every export (synthetic label, suppression, source). */
 	notes: string[];
-}
-
-/**
- * CSV of the table (header, rows, then the notes after a blank line; CRLF), written by the site's one CSV
- * writer (`writeCsv` in ./csv). Without the byte order mark: the caller adds it.
- *
- * This static import puts Papa Parse in the bundle of every page with a figure. A caller that can wait
- * should import `tableCsv` from './csv' on demand instead, so Papa Parse loads only when a CSV is made.
- */
-export function toCsv(table: TableSpec): string {
-	return tableCsv(table);
 }
 
 export function toTsv(table: TableSpec): string {
