@@ -299,6 +299,15 @@ export const REHAB_WEIGHT = [0.9, 0.9, 0.4, 0.3, 0.7, 1, 0];
 
 /** Share of new journeys that are re-presentations of a client discharged earlier (same area). */
 export const REPRESENT = 0.22;
+/**
+ * Share of re-presentations that are quick returns: a client discharged 30 to QUICK_DAYS days before. Such a person
+ * has two journeys in some 12-month windows and is counted once (people, not journeys).
+ */
+export const QUICK_RETURN = 0.75;
+export const QUICK_DAYS = 300;
+
+/** Rounds of people-count calibration (journeys.js calibrated()): each scales the knots by wanted / counted. */
+export const CALIBRATION_ROUNDS = 4;
 
 /** Prison releases. */
 export const RELEASE_NEED = 0.85;

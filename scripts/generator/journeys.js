@@ -21,7 +21,10 @@ import {
 	REASONS,
 	REFERRALS,
 	REHAB_WEIGHT,
+	QUICK_DAYS,
+	QUICK_RETURN,
 	REPRESENT,
+	CALIBRATION_ROUNDS,
 	SUBSTANCES,
 	TARGET_FYS,
 	YP,
@@ -124,9 +127,9 @@ function interpolate(knots, k, k0, v0) {
  * Simulates one cohort's journeys. Pushes triage and discharge day numbers (discharge may lie after the data
  * date: still open) onto out, unless out is null (count only). Returns the number of journeys.
  */
-function simulateCohort(rng, cohort, knots, scale, area, out) {
+function simulateCohort(rng, cohort, knots, scale, area, transitionShift, out) {
 	const durationFactor = area.durationFactor;
-	const shift = cohort === YP ? null : area.transition;
+	const shift = cohort === YP ? null : transitionShift;
 	const cands = [];
 	const comps = DURATIONS[cohort].map(([w, years]) => [w, years * 365 * durationFactor]);
 	const cumulative = [];
@@ -241,27 +244,25 @@ function rehabTargets(area) {
 /** Number of journey rows a block makes (timeline only, no attributes). */
 export function countJourneyBlock(seed, areaIndex, replica, scale) {
 	const area = AREAS[areaIndex];
-	const knots = cohortKnots(area);
+	const { knots, shift } = calibrated(seed, areaIndex);
 	let n = 0;
 	for (let c = 0; c < COHORTS; c++) {
 		const rng = stream(seed, 'timeline', area.code, replica, c);
-		n += simulateCohort(rng, c, knots[c], scale, area, null);
+		n += simulateCohort(rng, c, knots[c], scale, area, shift, null);
 	}
 	return n;
 }
 
 /**
- * Generates one block and writes its rows to w (a CsvWriter) in triage-date order.
- * ids = { client, episode } counters shared across blocks. keep() decides, per row in order, whether it is written
- * (exact thinning for --rows); rows are always fully drawn so the output does not depend on thinning elsewhere.
+ * Draws one block: timelines, residential rehab starts and attributes (clients, with re-presentations of earlier
+ * clients), in triage-date order. Client numbers are local (1, 2, …); the writer adds the running offset.
  */
-export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep, w, stats) {
+function buildJourneyBlock(seed, areaIndex, replica, scale, knots, shift) {
 	const area = AREAS[areaIndex];
-	const knots = cohortKnots(area);
 	const out = { triage: [], disch: [], cohort: [] };
 	for (let c = 0; c < COHORTS; c++) {
 		const rng = stream(seed, 'timeline', area.code, replica, c);
-		simulateCohort(rng, c, knots[c], scale, area, out);
+		simulateCohort(rng, c, knots[c], scale, area, shift, out);
 	}
 	const n = out.triage.length;
 	const { triage, disch, cohort } = out;
@@ -299,6 +300,10 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 	const ageOf = new Int16Array(n);
 	const sexOf = new Uint8Array(n);
 	const reasonOf = new Uint8Array(n);
+	const substanceOf = new Uint8Array(n);
+	const referralOf = new Uint8Array(n);
+	const refldOf = new Int32Array(n);
+	const used = new Uint8Array(n);
 	// Journeys discharged (alive) at least 30 days before a new triage can re-present: queue sorted by discharge.
 	const dischargedKeys = [];
 	for (let i = 0; i < n; i++) if (cohort[i] !== YP && disch[i] <= DATA_DAY) dischargedKeys.push(disch[i] * 16777216 + i);
@@ -306,10 +311,12 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 	queue.sort();
 	let qi = 0;
 	const pools = [[], []];
+	// Recent discharges (in discharge order) for quick returns: people back within months, as NDTMS sees often.
+	const recent = [[], []];
+	const recentHead = [0, 0];
 	const POOL_MAX = 2000;
-	const la = area.code;
-	const laBytes = bytes(la);
 	const stockYear = dayOf(2016, 1, 1);
+	let clients = 0;
 
 	for (let p = 0; p < n; p++) {
 		const j = order[p];
@@ -320,9 +327,11 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 			const d = queue[qi] % 16777216;
 			qi++;
 			if (reasonOf[d] === 9) continue; // (triaged before its discharge, so already walked)
-			const pool = pools[cohort[d] <= 1 ? 0 : 1];
+			const cls = cohort[d] <= 1 ? 0 : 1;
+			const pool = pools[cls];
 			if (pool.length < POOL_MAX) pool.push(d);
 			else pool[Math.floor(rng() * POOL_MAX)] = d;
+			recent[cls].push(d);
 		}
 		const substance = young ? pick(rng, YP_SUBSTANCE_TABLE) : c;
 		const fam = family(substance, young);
@@ -332,15 +341,27 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 		let sex = 0;
 		let previous = -1;
 		if (!young && t >= SIM_START && rng() < REPRESENT) {
-			const pool = pools[c <= 1 ? 0 : 1];
-			if (pool.length) {
-				const idx = Math.floor(rng() * pool.length);
-				const d = pool[idx];
+			const cls = c <= 1 ? 0 : 1;
+			let d = -1;
+			if (rng() < QUICK_RETURN) {
+				const list = recent[cls];
+				while (recentHead[cls] < list.length && disch[list[recentHead[cls]]] < t - QUICK_DAYS) recentHead[cls]++;
+				const available = list.length - recentHead[cls];
+				if (available > 0) d = list[recentHead[cls] + Math.floor(rng() * available)];
+			} else {
+				const pool = pools[cls];
+				if (pool.length) {
+					const idx = Math.floor(rng() * pool.length);
+					d = pool[idx];
+					pool[idx] = pool[pool.length - 1];
+					pool.pop();
+				}
+			}
+			if (d >= 0 && !used[d]) {
 				const newAge = ageOf[d] + Math.floor((t - triage[d]) / 365.25);
 				if (newAge <= 90) {
 					previous = d;
-					pool[idx] = pool[pool.length - 1];
-					pool.pop();
+					used[d] = 1;
 					client = clientOf[d];
 					age = newAge;
 					sex = sexOf[d];
@@ -348,7 +369,7 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 			}
 		}
 		if (previous < 0) {
-			client = ++ids.client;
+			client = ++clients;
 			if (young) age = pick(rng, YP_AGE_TABLE);
 			else {
 				const [mean, sd, min, max, drift] = AGES[c];
@@ -360,17 +381,20 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 		clientOf[j] = client;
 		ageOf[j] = age;
 		sexOf[j] = sex;
+		substanceOf[j] = substance;
 
 		let referral;
 		if (previous >= 0 && reasonOf[previous] === 8 && rng() < 0.7) referral = 13;
 		else referral = pick(rng, REFERRAL_TABLES[fam]);
+		referralOf[j] = referral;
 		let refld = -1;
 		if (rng() >= 0.004) {
 			const lag = referral === 13 ? Math.floor(rng() * 21) : rng() < 0.45 ? 0 : Math.min(90, 1 + Math.floor(exponential(rng, 8)));
 			refld = t - lag;
 		}
+		refldOf[j] = refld;
 
-		let reason = 0;
+		let reason;
 		const d = disch[j];
 		if (d <= DATA_DAY) {
 			const years = (d - t) / 365.25;
@@ -381,7 +405,127 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 			if (rehab[j] && reason !== 9 && rng() < 0.5) reason = rng() < 0.7 ? 1 : 2;
 			reasonOf[j] = reason;
 		}
+	}
+	return { n, order, triage, disch, rehab, clientOf, ageOf, sexOf, reasonOf, substanceOf, referralOf, refldOf, clients };
+}
 
+/** Rank of each substance index in the order that picks a person's group (data/README.md): opiate_crack first. */
+const PRIORITY = [1, 0, 2, 4, 3, 5];
+
+/**
+ * People (not journeys) in a block: for each window [from, to] (day numbers) the adults in each substance group
+ * (each once, in the best-ranked group of their journeys in the window) and young people (index YP); and the
+ * adults whose spell starts in each window (no journey of theirs ended less than 12 calendar months before the
+ * month of the triage). Mirrors src/lib/data/sql/cube-journeys.sql on the generator's sequential journeys.
+ */
+export function countPeople(block, windows) {
+	const { n, order, triage, disch, clientOf, ageOf, substanceOf } = block;
+	const counts = windows.map(() => new Array(COHORTS).fill(0));
+	const fresh = windows.map(() => 0);
+	const best = windows.map(() => new Map());
+	const lastEnd = new Map();
+	const monthIndex = (day) => {
+		const d = new Date(day * 86400000);
+		return d.getUTCFullYear() * 12 + d.getUTCMonth();
+	};
+	for (let p = 0; p < n; p++) {
+		const j = order[p];
+		const t = triage[j];
+		const d = disch[j] > DATA_DAY ? Infinity : disch[j];
+		const young = ageOf[j] < 18;
+		const key = young ? -clientOf[j] : clientOf[j];
+		const previous = lastEnd.get(key);
+		const startsSpell = previous === undefined || (previous !== Infinity && monthIndex(t) - monthIndex(previous) >= 12);
+		lastEnd.set(key, previous === undefined ? d : Math.max(previous, d));
+		for (let w = 0; w < windows.length; w++) {
+			const [from, to] = windows[w];
+			if (t > to || d < from) continue;
+			const rank = young ? -1 : PRIORITY[substanceOf[j]];
+			const b = best[w].get(key);
+			if (b === undefined || rank < b) best[w].set(key, rank);
+			if (!young && startsSpell && t >= from) fresh[w]++;
+		}
+	}
+	const BY_RANK = [1, 0, 2, 4, 3, 5];
+	for (let w = 0; w < windows.length; w++)
+		for (const [key, rank] of best[w]) {
+			if (key < 0) counts[w][YP]++;
+			else counts[w][BY_RANK[rank]]++;
+		}
+	return { counts, fresh };
+}
+
+/** Window of the 12 months to the end of month k, as day numbers. */
+function windowOf(k) {
+	return [monthStart(k - 11), monthStart(k + 1) - 1];
+}
+
+const calibrations = new Map();
+
+/**
+ * Knots (and Medway's provider change) adjusted so that PEOPLE, not journeys, hit the calibration: the block is
+ * drawn, people are counted at every knot, each knot is scaled by wanted / counted, and again (deterministic).
+ */
+function calibrated(seed, areaIndex) {
+	const id = `${seed}\u0001${areaIndex}`;
+	const cached = calibrations.get(id);
+	if (cached) return cached;
+	const area = AREAS[areaIndex];
+	const targets = cohortKnots(area);
+	let knots = targets.map((list) => list.map(([k, v]) => [k, v]));
+	let shift = area.transition
+		? { ...area.transition, inTreatment: area.transition.inTreatment.slice(), newPresentations: area.transition.newPresentations.slice() }
+		: null;
+	const ks = [...new Set(targets.flat().map(([k]) => k))].sort((a, b) => a - b);
+	const windows = ks.map(windowOf);
+	const freshTarget = shift ? shift.newPresentations.reduce((a, b) => a + b, 0) : 0;
+	const freshWindow = ks.indexOf(marchOf(2023));
+	for (let round = 0; round < CALIBRATION_ROUNDS; round++) {
+		const block = buildJourneyBlock(seed, areaIndex, 0, 1, knots, shift);
+		const { counts, fresh } = countPeople(block, windows);
+		knots = knots.map((list, c) =>
+			list.map(([k, v], i) => {
+				const counted = counts[ks.indexOf(k)][c];
+				return [k, counted > 0 ? (v * targets[c][i][1]) / counted : v];
+			})
+		);
+		if (shift) {
+			const k107 = knots.map((list) => list.find(([k]) => k === marchOf(2023))?.[1]);
+			const ratio = fresh[freshWindow] > 0 ? freshTarget / fresh[freshWindow] : 1;
+			shift = {
+				...shift,
+				inTreatment: shift.inTreatment.map((v, c) => k107[c] ?? v),
+				newPresentations: shift.newPresentations.map((v) => v * ratio)
+			};
+		}
+	}
+	const result = { knots, shift };
+	calibrations.set(id, result);
+	return result;
+}
+
+/**
+ * Generates one block and writes its rows to w (a CsvWriter) in triage-date order.
+ * ids = { client, episode } counters shared across blocks. keep() decides, per row in order, whether it is written
+ * (exact thinning for --rows); rows are always fully drawn so the output does not depend on thinning elsewhere.
+ */
+export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep, w, stats) {
+	const area = AREAS[areaIndex];
+	const { knots, shift } = calibrated(seed, areaIndex);
+	const b = buildJourneyBlock(seed, areaIndex, replica, scale, knots, shift);
+	const la = area.code;
+	const laBytes = bytes(la);
+	const base = ids.client;
+	ids.client += b.clients;
+	for (let p = 0; p < b.n; p++) {
+		const j = b.order[p];
+		const client = base + b.clientOf[j];
+		const age = b.ageOf[j];
+		const substance = b.substanceOf[j];
+		const t = b.triage[j];
+		const d = b.disch[j];
+		const reason = b.reasonOf[j];
+		const rehab = b.rehab[j];
 		ids.episode++;
 		if (!keep()) continue;
 		w.reserve(256);
@@ -395,13 +539,13 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 		w.comma();
 		w.int(age);
 		w.comma();
-		w.byte(sex === 1 ? M : F);
+		w.byte(b.sexOf[j] === 1 ? M : F);
 		w.comma();
 		w.raw(SUBSTANCE_BYTES[substance]);
 		w.comma();
-		if (refld >= 0) w.date(refld);
+		if (b.refldOf[j] >= 0) w.date(b.refldOf[j]);
 		w.comma();
-		w.int(referral);
+		w.int(b.referralOf[j]);
 		w.comma();
 		w.date(t);
 		w.comma();
@@ -409,12 +553,12 @@ export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep,
 		w.comma();
 		if (reason) w.int(reason);
 		w.comma();
-		if (rehab[j]) w.date(rehab[j]);
+		if (rehab) w.date(rehab);
 		w.comma();
 		w.raw(TRUE_BYTES);
 		w.newline();
 		w.rows++;
-		if (stats) stats.add(la, age, substance, t, d, reasonOf[j], rehab[j]);
+		if (stats) stats.add(la, client, age, substance, t, d, reason, rehab);
 	}
-	return n;
+	return b.n;
 }

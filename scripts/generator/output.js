@@ -96,7 +96,19 @@ export function writeKind(kind, seed, path, rows, withStats) {
 const FYS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 const FY_BOUNDS = FYS.map((fy) => [fyStart(fy), dayOf(fy + 1, 3, 31)]);
 
-/** Counts adults in treatment per area × financial year (and cohorts, young people, new, rehab, deaths). */
+/** Rank of each substance index in the order that picks a person's group (data/README.md): opiate_crack first. */
+const PRIORITY = [1, 0, 2, 4, 3, 5];
+const BY_RANK = [1, 0, 2, 4, 3, 5];
+const monthIndex = (day) => {
+	const d = new Date(day * 86400000);
+	return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
+
+/**
+ * Counts PEOPLE per area × financial year, as the dashboard does: adults in treatment (each once, in the best-ranked
+ * substance group of their journeys that year), young people, new presentations (spells starting), people starting
+ * residential rehab, deaths in treatment. Rows arrive in triage order within each area.
+ */
 class JourneyStats {
 	constructor() {
 		this.areas = new Map();
@@ -105,44 +117,75 @@ class JourneyStats {
 		let s = this.areas.get(la);
 		if (!s) {
 			const z = () => FYS.map(() => 0);
-			s = { adults: z(), yp: z(), fresh: z(), rehab: z(), deaths: z(), cohort: SUBSTANCES.map(z) };
+			s = {
+				best: FYS.map(() => new Map()),
+				yp: FYS.map(() => new Set()),
+				rehab: FYS.map(() => new Set()),
+				fresh: z(),
+				deaths: z(),
+				lastEnd: new Map()
+			};
 			this.areas.set(la, s);
 		}
 		return s;
 	}
-	add(la, age, substance, triage, disch, reason, rehab) {
+	add(la, client, age, substance, triage, disch, reason, rehab) {
 		const s = this.get(la);
 		const open = disch > DATA_DAY;
+		const young = age < 18;
+		const key = young ? -client : client;
+		const previous = s.lastEnd.get(key);
+		const end = open ? Infinity : disch;
+		const startsSpell = previous === undefined || (previous !== Infinity && monthIndex(triage) - monthIndex(previous) >= 12);
+		s.lastEnd.set(key, previous === undefined ? end : Math.max(previous, end));
 		for (let f = 0; f < FYS.length; f++) {
 			const [from, to] = FY_BOUNDS[f];
 			if (triage > to || (!open && disch < from)) continue;
-			if (age < 18) {
-				s.yp[f]++;
+			if (young) {
+				s.yp[f].add(client);
 				continue;
 			}
-			s.adults[f]++;
-			s.cohort[substance][f]++;
-			if (triage >= from) s.fresh[f]++;
-			if (rehab >= from && rehab <= to) s.rehab[f]++;
+			const rank = PRIORITY[substance];
+			if (!(s.best[f].get(client) <= rank)) s.best[f].set(client, rank);
+			if (triage >= from && startsSpell) s.fresh[f]++;
+			if (rehab >= from && rehab <= to) s.rehab[f].add(client);
 			if (!open && reason === 9 && disch <= to) s.deaths[f]++;
 		}
+	}
+	/** People per financial year: adults, by substance index, young people, new presentations, rehab, deaths. */
+	people(la) {
+		const s = this.areas.get(la);
+		if (!s) return null;
+		const cohort = SUBSTANCES.map(() => FYS.map(() => 0));
+		FYS.forEach((_, f) => {
+			for (const rank of s.best[f].values()) cohort[BY_RANK[rank]][f]++;
+		});
+		return {
+			adults: s.best.map((m) => m.size),
+			cohort,
+			yp: s.yp.map((x) => x.size),
+			fresh: s.fresh,
+			rehab: s.rehab.map((x) => x.size),
+			deaths: s.deaths
+		};
 	}
 	table() {
 		const name = (la) => AREAS.find((a) => a.code === la)?.name ?? la;
 		const fys = FYS.slice(1);
-		const head = ['area', ...fys.map((fy) => (fy === 2024 ? '2024-25*' : fyLabel(fy)))];
+		const head = ['people', ...fys.map((fy) => (fy === 2024 ? '2024-25*' : fyLabel(fy)))];
 		const lines = [];
 		const row = (label, values) => lines.push([label, ...values.slice(1).map(String)]);
-		const sum = (key) => FYS.map((_, f) => [...this.areas.values()].reduce((t, s) => t + s[key][f], 0));
-		for (const [la, s] of this.areas) row(`${name(la)} adults`, s.adults);
-		const nn = this.areas.get('E06000061');
-		const wn = this.areas.get('E06000062');
+		const all = [...this.areas.keys()].map((la) => this.people(la));
+		const sum = (key) => FYS.map((_, f) => all.reduce((t, p) => t + p[key][f], 0));
+		for (const la of this.areas.keys()) row(`${name(la)} adults`, this.people(la).adults);
+		const nn = this.people('E06000061');
+		const wn = this.people('E06000062');
 		if (nn && wn)
 			row(
 				'Northamptonshire adults',
 				FYS.map((_, f) => nn.adults[f] + wn.adults[f])
 			);
-		const ro = this.areas.get('E08000018');
+		const ro = this.people('E08000018');
 		if (ro) {
 			row(
 				'Rotherham opiate',
@@ -156,7 +199,7 @@ class JourneyStats {
 			row('Rotherham young people', ro.yp);
 			row('Rotherham rehab starts', ro.rehab);
 		}
-		const me = this.areas.get('E06000035');
+		const me = this.people('E06000035');
 		if (me) {
 			row('Medway new presentations', me.fresh);
 			for (let c = 0; c < COHORTS - 1; c++) row(`Medway ${SUBSTANCES[c]}`, me.cohort[c]);

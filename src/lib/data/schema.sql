@@ -75,10 +75,12 @@ CREATE TABLE IF NOT EXISTS journeys (
 	synthetic BOOLEAN NOT NULL
 );
 
--- Derived from `journeys` as each file is stored, and deleted with it: the file's journeys counted per area,
--- cohort (under 18, substance group), synthetic flag and calendar month of each event (kind 0: triage,
--- 1: discharge, split by died, 2: residential rehab start), with the first and last date of each. The model
--- sums these (thousands of rows) instead of reading the journeys (millions) again.
+-- Derived from `journeys` as each file is stored, and deleted with it (sql/cube-journeys.sql): the file's PEOPLE
+-- counted per area, age group (young = under 18), substance group, synthetic flag, kind and calendar month (kind
+-- 0: spell starts, 1: spell ends, signed so that window sums count each person once in one group; 2: people
+-- starting residential rehab, 3: new presentations, 4: deaths in treatment; 5: journeys triaged, not people),
+-- with the first and last date of each. The model sums these (thousands of rows) instead of reading the
+-- journeys (millions) again. See data/README.md "Counting people".
 CREATE TABLE IF NOT EXISTS journey_cubes (
 	file_id INTEGER NOT NULL,
 	area_code VARCHAR NOT NULL,
@@ -87,7 +89,6 @@ CREATE TABLE IF NOT EXISTS journey_cubes (
 	synthetic BOOLEAN NOT NULL,
 	kind INTEGER NOT NULL,
 	month DATE NOT NULL,
-	died BOOLEAN NOT NULL,
 	n BIGINT NOT NULL,
 	first_date DATE NOT NULL,
 	last_date DATE NOT NULL

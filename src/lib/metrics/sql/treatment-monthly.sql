@@ -1,5 +1,6 @@
 -- People in treatment in the 12 months to each month end, by cohort (adults) and for young people: the rolling count NDTMS
--- reports monthly. count(m) = #triaged by end of m − #discharged before the start of m−11. Read from the journey cube.
+-- reports monthly, each person once. count(m) = #spell starts by end of m − #spell ends before the start of m−11
+-- (spells: data/sql/cube-journeys.sql). Read from the journey cube.
 WITH grouped AS (
 	SELECT area, 'adults' AS grp, kind, month, n FROM journey_facts WHERE age_group = 'adults' AND kind < 2
 	UNION ALL SELECT area, cohort, kind, month, n FROM journey_facts WHERE age_group = 'adults' AND kind < 2
