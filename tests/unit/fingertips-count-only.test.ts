@@ -98,5 +98,6 @@ describe('a Fingertips export with count-only rows', () => {
 		for (const s of m.sentences) expect(s).not.toMatch(/–\s*per 100,000/);
 		expect(m.chart.kind).toBe('line');
 		expect(m.chart.kind === 'line' && m.chart.message).toBe(message);
+		expect(m.period).toBe(`periods ${table.map((r) => r.period).join(', ')}`);
 	});
 });

@@ -2,7 +2,7 @@
 import { rateSeries, deathsText } from '$lib/metrics/deaths';
 import { COMPARISON_LABEL, COMPARISON_RULE } from '$lib/metrics/compare';
 import { fmtRate } from '$lib/metrics/format';
-import { defineMeasure, span } from '../define';
+import { defineMeasure } from '../define';
 import { rateTable } from '../tables';
 
 function rateMeasure(metric: string, slide: number) {
@@ -22,7 +22,7 @@ function rateMeasure(metric: string, slide: number) {
 			const l = r.last;
 			if (l.local != null)
 				return [
-					`In ${l.period} the rate was ${fmtRate(l.local)} per 100,000 against England's ${fmtRate(l.england)}: ${COMPARISON_LABEL[l.comparison].toLowerCase()}.`
+					`In ${l.period} the rate was ${fmtRate(l.local)} per 100,000 against England's ${fmtRate(l.england)}: ${COMPARISON_LABEL[l.comparison].toLowerCase()}${l.fileJudgement ? ' (the file’s own judgement)' : ' (England’s value against the local 95% interval)'}.`
 				];
 			// No local rate in the latest period: say why, with the count the file gives, then England and the latest rate.
 			const why = l.unpublished ? `: ${l.unpublished}` : '';
@@ -37,8 +37,14 @@ function rateMeasure(metric: string, slide: number) {
 				s.push(`The latest published rate for ${ctx.name} was ${fmtRate(published.local)} per 100,000, in ${published.period}.`);
 			return s;
 		},
-		status: (r) => ({ status: 'no_target', text: 'no target is set; compared with England', comparison: r.last.comparison }),
-		period: (r) => `periods ${span(r.points.map((p) => p.period))}`,
+		status: (r) => ({ status: 'no_target', text: r.last.fileJudgement ? 'no target is set; compared with England as the file judges it' : 'no target is set; compared with England', comparison: r.last.comparison }),
+		// Pooled periods ("2017 to 2019") cannot be joined with "to": list them, or the first and the latest.
+		period: (r) => {
+			const p = r.points.map((x) => x.period);
+			return p.length <= 3
+				? `${p.length === 1 ? 'period' : 'periods'} ${p.join(', ')}`
+				: `${p.length} periods, ${p[0]} to the latest, ${p[p.length - 1]}`;
+		},
 		recordLevel: () => false,
 		synthetic: () => false,
 		sources: (r) => r.sources,
