@@ -11,6 +11,7 @@ import { openEmptyDb } from '../../src/lib/data/node-defaults';
 import { forgetFile, ingestFile } from '../../src/lib/data/ingest';
 import { computeModel, type Model } from '../../src/lib/metrics/model';
 import type { Db } from '../../src/lib/data/db';
+import { referenceMonthly, referenceYearly } from '../fixtures/people-reference';
 
 const HEADER = 'CLIENTID,EPISODID,LA,AGE,SEX,SUBSTANCE,REFLD,RFLS,TRIAGED,DISD,DISRSN,RESRHBST,synthetic';
 const SUBSTANCES = ['opiate_only', 'opiate_crack', 'crack_only', 'non_opiate_only', 'non_opiate_alcohol', 'alcohol_only'];
@@ -109,63 +110,6 @@ function generate(seed: number, clients: number, prefix: string): J[] {
 		}
 	}
 	return out;
-}
-
-// The reference: plain SQL over `journeys`, written without spells, levels or cubes.
-const BASE = `
-	people_areas AS (SELECT a.area_code, unnest(list_distinct([a.area_code, coalesce(c.cdp_code, a.area_code)])) AS area
-		FROM (SELECT DISTINCT area_code FROM journeys) a LEFT JOIN area_cdp c USING (area_code)),
-	j AS (SELECT j.*, coalesce(age < 18, false) AS young,
-		list_position(['opiate_crack', 'opiate_only', 'crack_only', 'non_opiate_alcohol', 'non_opiate_only', 'alcohol_only'], substance_group) AS rnk
-		FROM journeys j),
-	named AS (SELECT * FROM (VALUES (1, 'opiate_crack', 'opiate'), (2, 'opiate_only', 'opiate'), (3, 'crack_only', 'non_opiate'),
-		(4, 'non_opiate_alcohol', 'non_opiate'), (5, 'non_opiate_only', 'non_opiate'), (6, 'alcohol_only', 'alcohol')) t(rnk, detail, cohort))`;
-/** Each person in a window in their best-ranked group; window = (id, from, to). */
-const BEST = (windows: string) => `
-	windows AS (${windows}),
-	best AS (SELECT w.id, file_id, client_id, area_code, young, min(rnk) AS rnk
-		FROM j JOIN windows w ON j.triage_date <= w.to_date AND (j.discharge_date IS NULL OR j.discharge_date >= w.from_date)
-		GROUP BY w.id, file_id, client_id, area_code, young)`;
-/** One row per person, area and every group the person counts in. */
-const GROUPS = (table: string) => `
-	SELECT t.*, pa.area, g.grp FROM ${table} t JOIN people_areas pa USING (area_code) JOIN named USING (rnk),
-		LATERAL (SELECT unnest(CASE WHEN t.young THEN ['young_people'] ELSE ['adults', named.cohort, named.detail] END) AS grp) g`;
-
-async function referenceYearly(db: Db) {
-	const years = `SELECT fy AS id, make_date(fy, 4, 1) AS from_date, make_date(fy + 1, 3, 31) AS to_date FROM range(2016, 2025) t(fy)`;
-	return db.query<{
-		area: string;
-		group: string;
-		fy: number;
-		in_treatment: number;
-		new_presentations: number;
-		deaths: number;
-		rehab: number;
-	}>(`
-		WITH ${BASE}, ${BEST(years)},
-		-- a new presentation: a triage with no journey of the person open in the 11 calendar months before its month or earlier that month
-		fresh AS (SELECT DISTINCT fy_of(a.triage_date) AS id, a.file_id, a.client_id, a.area_code, a.young
-			FROM j a WHERE NOT EXISTS (SELECT 1 FROM j b WHERE b.file_id = a.file_id AND b.client_id = a.client_id AND b.area_code = a.area_code
-				AND b.young = a.young AND b.triage_date < date_trunc('month', a.triage_date)
-				AND (b.discharge_date IS NULL OR b.discharge_date >= date_trunc('month', a.triage_date) - INTERVAL 11 MONTH))),
-		died AS (SELECT DISTINCT fy_of(discharge_date) AS id, file_id, client_id, area_code, young FROM j WHERE discharge_reason = 'died'),
-		rehab AS (SELECT DISTINCT fy_of(rehab_start_date) AS id, file_id, client_id, area_code, young FROM j WHERE rehab_start_date IS NOT NULL),
-		grouped AS (${GROUPS('best')})
-		SELECT area, grp AS "group", CAST(g.id AS INTEGER) AS fy,
-			CAST(count(DISTINCT (g.file_id, g.client_id, g.area_code)) AS INTEGER) AS in_treatment,
-			CAST(count(DISTINCT (g.file_id, g.client_id, g.area_code)) FILTER (WHERE (g.id, g.file_id, g.client_id, g.area_code, g.young) IN (SELECT (id, file_id, client_id, area_code, young) FROM fresh)) AS INTEGER) AS new_presentations,
-			CAST(count(DISTINCT (g.file_id, g.client_id, g.area_code)) FILTER (WHERE (g.id, g.file_id, g.client_id, g.area_code, g.young) IN (SELECT (id, file_id, client_id, area_code, young) FROM died)) AS INTEGER) AS deaths,
-			CAST(count(DISTINCT (g.file_id, g.client_id, g.area_code)) FILTER (WHERE (g.id, g.file_id, g.client_id, g.area_code, g.young) IN (SELECT (id, file_id, client_id, area_code, young) FROM rehab)) AS INTEGER) AS rehab
-		FROM grouped g GROUP BY ALL`);
-}
-
-async function referenceMonthly(db: Db, dataDate: string) {
-	const months = `SELECT strftime(m, '%Y-%m') AS id, CAST(m - INTERVAL 11 MONTH AS DATE) AS from_date, CAST(m + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS to_date
-		FROM (SELECT unnest(generate_series(DATE '2017-04-01', DATE '${dataDate.slice(0, 7)}-01', INTERVAL 1 MONTH)) AS m)`;
-	return db.query<{ area: string; group: string; month: string; in_treatment: number }>(`
-		WITH ${BASE}, ${BEST(months)}, grouped AS (${GROUPS('best')})
-		SELECT area, grp AS "group", id AS month, CAST(count(DISTINCT (file_id, client_id, area_code)) AS INTEGER) AS in_treatment
-		FROM grouped WHERE grp IN ('adults', 'opiate', 'non_opiate', 'alcohol', 'young_people') GROUP BY ALL`);
 }
 
 describe('the model counts people once, as plain count(DISTINCT) SQL does', () => {

@@ -22,4 +22,4 @@ export function cohortLabel(id: string | null | undefined): string {
 }
 
 export const COHORT_DEFINITION =
-	'Adults (18 and over) in structured treatment at any time in the financial year. Opiate = opiates with or without crack; non-opiate = crack without opiates, other non-opiate drugs, and non-opiates with alcohol; alcohol = alcohol only. Young people (under 18) are counted separately.';
+	'Adults (18 and over) in structured treatment at any time in the financial year, counted as people, not journeys: each person once a year, in one substance group chosen from all their journeys that year in this order: opiates and crack, opiates, crack, non-opiate and alcohol, non-opiate only, alcohol only. Opiate = opiates with or without crack; non-opiate = crack without opiates, other non-opiate drugs, and non-opiates with alcohol; alcohol = alcohol only. Young people (under 18) are counted separately.';
