@@ -119,7 +119,7 @@ export function rateTable(caption: string, points: RatePoint[]): TableSpec {
 			count: fmtCount(q.count),
 			england: fmtRate(q.england),
 			eci: q.englandLower != null ? `${fmtRate(q.englandLower)} to ${fmtRate(q.englandUpper)}` : MISSING,
-			cmp: COMPARISON_LABEL[q.comparison],
+			cmp: q.fileJudgement ? `${q.fileJudgement} (as the file gives it)` : COMPARISON_LABEL[q.comparison],
 			note: q.flag ?? ''
 		})),
 		notes: []

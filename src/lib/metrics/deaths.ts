@@ -59,7 +59,18 @@ export interface RatePoint {
 	/** The table's note: why there is no rate (with the count where given), a small-number flag or the file's note. */
 	flag: string | null;
 	comparison: Comparison;
+	/** The file's own "Compared to England" judgement, as given; when present it decides `comparison`. */
+	fileJudgement: string | null;
 }
+
+/** Fingertips' words for a comparison, where they map onto ours. */
+const FILE_JUDGEMENT: Record<string, Comparison> = {
+	better: 'better',
+	similar: 'similar',
+	worse: 'worse',
+	higher: 'higher',
+	lower: 'lower'
+};
 
 /** "7 deaths", "1 death". */
 export function deathsText(n: number): string {
@@ -110,11 +121,14 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 				englandUpper: e?.upper_ci ?? null,
 				count: l.numerator,
 				...rateNotes({ value: l.value, numerator: l.numerator, note: l.note }),
-				comparison: compareWithEngland(
-					{ value: l.value, lower: l.lower_ci, upper: l.upper_ci },
-					{ value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci },
-					'low_is_good'
-				)
+				fileJudgement: l.compared_to_england,
+				comparison:
+					FILE_JUDGEMENT[l.compared_to_england?.trim().toLowerCase() ?? ''] ??
+					compareWithEngland(
+						{ value: l.value, lower: l.lower_ci, upper: l.upper_ci },
+						{ value: e?.value ?? null, lower: e?.lower_ci, upper: e?.upper_ci },
+						'low_is_good'
+					)
 			};
 		});
 	return { points, sources: sourcesOf([...local, ...england]), name: local[0]?.indicator_name ?? null };

@@ -37,7 +37,13 @@ function rateMeasure(metric: string, slide: number) {
 				s.push(`The latest published rate for ${ctx.name} was ${fmtRate(published.local)} per 100,000, in ${published.period}.`);
 			return s;
 		},
-		status: (r) => ({ status: 'no_target', text: r.last.fileJudgement ? 'no target is set; compared with England as the file judges it' : 'no target is set; compared with England', comparison: r.last.comparison }),
+		status: (r) => ({
+			status: 'no_target',
+			text: r.last.fileJudgement
+				? 'no target is set; compared with England as the file judges it'
+				: 'no target is set; compared with England',
+			comparison: r.last.comparison
+		}),
 		// Pooled periods ("2017 to 2019") cannot be joined with "to": list them, or the first and the latest.
 		period: (r) => {
 			const p = r.points.map((x) => x.period);
