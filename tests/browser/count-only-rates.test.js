@@ -7,7 +7,7 @@ import path from 'node:path';
 import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
 
 const FIXTURE = path.resolve('tests/fixtures/fingertips-count-only.csv');
-const FIG = '[id^="fig-rate-drug_misuse_deaths_rate-"]';
+const FIG = 'figure[id^="fig-rate-drug_misuse_deaths_rate-"]';
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
