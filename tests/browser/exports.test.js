@@ -22,15 +22,13 @@ function parseCsv(text) {
 			if (ch === '"' && text[i + 1] === '"') {
 				cell += '"';
 				i++;
-			}
-			else if (ch === '"') quoted = false;
+			} else if (ch === '"') quoted = false;
 			else cell += ch;
 		} else if (ch === '"') quoted = true;
 		else if (ch === ',') {
 			row.push(cell);
 			cell = '';
-		}
-		else if (ch === '\n' || ch === '\r') {
+		} else if (ch === '\n' || ch === '\r') {
 			if (ch === '\r' && text[i + 1] === '\n') i++;
 			row.push(cell);
 			rows.push(row);
@@ -182,10 +180,21 @@ test('copy table puts tab-separated text and an HTML table on the clipboard', as
 	await figure.getByRole('button', { name: 'Copy table' }).click();
 	await figure.getByText('Table copied').waitFor();
 	const text = await page.evaluate(() => navigator.clipboard.readText());
+	const lines = text.split('\n');
 	assert.deepEqual(
-		text.split('\n').map((l) => l.split('\t')),
+		lines.slice(0, shown.length).map((l) => l.split('\t')),
 		shown,
 		'text/plain is the table, tab-separated'
+	);
+	// Then its notes, so a table pasted into a paper keeps its source and the synthetic label.
+	assert.equal(lines[shown.length], '', 'a blank line before the notes');
+	assert.ok(
+		lines.some((l) => l.startsWith('Source: ')),
+		'the source is copied with the table'
+	);
+	assert.ok(
+		lines.some((l) => l.includes('Illustrative synthetic data')),
+		'the synthetic label is copied with the table'
 	);
 	const html = await page.evaluate(async () => {
 		for (const item of await navigator.clipboard.read())

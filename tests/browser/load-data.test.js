@@ -27,7 +27,7 @@ test('load a Fingertips export and a malformed file, reload, then forget all', a
 
 	// The values appear on the deaths page, compared with England.
 	await page.goto(`${BASE}/deaths?area=E08000018`);
-	const fig = page.locator('[id^="fig-rate-drug_misuse_deaths_rate-"]');
+	const fig = page.locator('figure[id^="fig-rate-drug_misuse_deaths_rate-"]');
 	await fig.waitFor({ timeout: 60_000 });
 	const text = await fig.textContent();
 	assert.match(text, /9\.3/);
@@ -37,11 +37,11 @@ test('load a Fingertips export and a malformed file, reload, then forget all', a
 
 	// A reload keeps the file (IndexedDB) and the chart.
 	await page.reload();
-	await page.locator('[id^="fig-rate-drug_misuse_deaths_rate-"]').waitFor({ timeout: 60_000 });
+	await page.locator('figure[id^="fig-rate-drug_misuse_deaths_rate-"]').waitFor({ timeout: 60_000 });
 
 	// Southend's suppressed period is a gap, never a zero.
 	await page.goto(`${BASE}/deaths?area=E06000033`);
-	const southend = await page.locator('[id^="fig-rate-drug_misuse_deaths_rate-"]').textContent({ timeout: 60_000 });
+	const southend = await page.locator('figure[id^="fig-rate-drug_misuse_deaths_rate-"]').textContent({ timeout: 60_000 });
 	assert.match(southend, /Value suppressed/);
 
 	await page.goto(`${BASE}/data`);
@@ -50,7 +50,7 @@ test('load a Fingertips export and a malformed file, reload, then forget all', a
 	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
 	await page.goto(`${BASE}/deaths?area=E08000018`);
 	await waitForEngine(page);
-	assert.equal(await page.locator('[id^="fig-rate-drug_misuse_deaths_rate-"]').count(), 0);
+	assert.equal(await page.locator('figure[id^="fig-rate-drug_misuse_deaths_rate-"]').count(), 0);
 	assert.deepEqual(foreign, []);
 	assert.deepEqual(errors, []);
 	await context.close();

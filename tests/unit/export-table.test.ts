@@ -157,9 +157,11 @@ describe('a figure’s CSV goes through the one writer', () => {
 });
 
 describe('toTsv', () => {
-	it('one line per row, tabs between cells, no tabs or newlines inside cells', () => {
+	it('one line per row, tabs between cells, no tabs or newlines inside cells, then the notes', () => {
 		const lines = toTsv(table).split('\n');
-		expect(lines).toHaveLength(4);
+		expect(lines).toHaveLength(7);
+		// A table pasted into a committee paper keeps its notes: the synthetic label, suppression, source.
+		expect(lines.slice(4)).toEqual(['', '* = suppressed: a count of 1 to 4.', 'Source: seed 001, Medway.']);
 		expect(lines[0].split('\t')).toEqual(['Financial year', 'In treatment', 'Note']);
 		expect(lines[2].split('\t')).toEqual(['2023-24', '*', "'=cmd()"]);
 		expect(lines[3].split('\t')).toEqual(['2024-25 (to date)', '978', 'line break and tab']);

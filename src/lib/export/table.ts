@@ -17,11 +17,13 @@ export interface TableSpec {
 	notes: string[];
 }
 
+/** Plain text for the clipboard: the table, then its notes (synthetic label, suppression, source) after a blank line. */
 export function toTsv(table: TableSpec): string {
 	const clean = (s: string) => neutralise(s).replace(/[\t\r\n]+/g, ' ');
 	return [
 		table.columns.map((c) => clean(c.label)).join('\t'),
-		...table.rows.map((r) => table.columns.map((c) => clean(r[c.key] ?? '')).join('\t'))
+		...table.rows.map((r) => table.columns.map((c) => clean(r[c.key] ?? '')).join('\t')),
+		...(table.notes.length ? ['', ...table.notes.map(clean)] : [])
 	].join('\n');
 }
 
