@@ -113,16 +113,17 @@ test('series are told apart without colour: every line differs by dash or marker
 	await openReport(page, `area=E08000018`);
 	const charts = await page.evaluate(() =>
 		[...document.querySelectorAll('.report-figure .chart svg[role="img"]')].map((svg) => {
-			const groups = [...svg.querySelectorAll('g.series')];
+			// Data series and references (targets, plans, ambitions) alike must be told apart without colour.
+			const groups = [...svg.querySelectorAll('g.series, g.reference')];
 			const sig = groups.map((g) => {
 				const line = g.querySelector('path[fill="none"]');
 				const dash = line?.getAttribute('stroke-dasharray') ?? 'solid';
 				const width = line?.getAttribute('stroke-width') ?? '';
 				const marker = g.querySelector('path[transform]')?.getAttribute('d') ?? 'none';
 				const hollow = g.querySelector('path[transform]')?.getAttribute('fill')?.includes('--c-bg') ? 'hollow' : 'filled';
-				return `${width === '0' ? 'no-line' : dash}|${marker}|${hollow}`;
+				return `${!line || width === '0' ? 'no-line' : dash}|${marker}|${hollow}`;
 			});
-			return { id: svg.closest('.report-figure').id, sig, labels: svg.querySelectorAll('.end-labels text').length, series: groups.length };
+			return { id: svg.closest('figure').id, sig, labels: svg.querySelectorAll('.end-labels text').length, series: groups.length };
 		})
 	);
 	assert.ok(charts.length >= 6);
