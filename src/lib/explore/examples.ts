@@ -12,8 +12,11 @@ export const EXAMPLES: Example[] = [
 	{
 		id: 'treatment-by-cohort',
 		title: 'Adults in treatment by cohort and year (Rotherham)',
-		sql: `-- Adults (18+) in structured treatment at any time in each financial year, by cohort.
--- The Treatment page's rule: triaged by the end of the year and not discharged before its start.
+		sql: `-- Adults (18+) in structured treatment at any time in each financial year, by cohort: PEOPLE, not
+-- journeys (the Treatment page's rule, data/README.md "Counting people"). A journey is in a year if
+-- triaged by its end and not discharged before its start; each person (client id within a file and
+-- area) counts once, in the best-ranked substance of their journeys that year: opiates and crack,
+-- opiates, crack, non-opiate and alcohol, non-opiate only, alcohol only.
 -- Change the CDP code to see another partnership (E06000035 Medway, E06000033 Southend-on-Sea,
 -- 'northamptonshire' for North and West Northamptonshire together).
 WITH as_at AS (
@@ -24,21 +27,24 @@ years AS (
   SELECT y AS fy, make_date(y, 4, 1) AS fy_start, make_date(y + 1, 3, 31) AS fy_end
   FROM range(2016, 2100) AS t(y), as_at
   WHERE make_date(y + 1, 3, 31) <= as_at.d
+),
+people AS (
+  SELECT y.fy, j.file_id, j.area_code, j.client_id,
+    min(list_position(['opiate_crack', 'opiate_only', 'crack_only', 'non_opiate_alcohol',
+      'non_opiate_only', 'alcohol_only'], j.substance_group)) AS best
+  FROM journeys_in_use AS j
+  JOIN years AS y
+    ON j.triage_date <= y.fy_end
+   AND (j.discharge_date IS NULL OR j.discharge_date >= y.fy_start)
+  WHERE j.cdp_code = 'E08000018'  -- Rotherham
+    AND j.age >= 18
+  GROUP BY ALL
 )
 SELECT
-  y.fy || '-' || lpad(CAST((y.fy + 1) % 100 AS VARCHAR), 2, '0') AS year,
-  CASE
-    WHEN j.substance_group IN ('opiate_only', 'opiate_crack') THEN 'opiate'
-    WHEN j.substance_group = 'alcohol_only' THEN 'alcohol'
-    ELSE 'non_opiate'
-  END AS cohort,
+  fy || '-' || lpad(CAST((fy + 1) % 100 AS VARCHAR), 2, '0') AS year,
+  CASE WHEN best <= 2 THEN 'opiate' WHEN best = 6 THEN 'alcohol' ELSE 'non_opiate' END AS cohort,
   count(*) AS in_treatment
-FROM journeys_in_use AS j
-JOIN years AS y
-  ON j.triage_date <= y.fy_end
- AND (j.discharge_date IS NULL OR j.discharge_date >= y.fy_start)
-WHERE j.cdp_code = 'E08000018'  -- Rotherham
-  AND j.age >= 18
+FROM people
 GROUP BY ALL
 ORDER BY year, cohort;`
 	},
@@ -63,7 +69,8 @@ ORDER BY quarter, area;`
 	{
 		id: 'deaths-by-substance',
 		title: 'Deaths in treatment by substance',
-		sql: `-- Journeys that ended because the person died, by substance group and financial year of death,
+		sql: `-- Journeys that ended because the person died, by the journey's substance group and financial year
+-- of death (the dashboard counts each person once, in their group for the year: data/README.md),
 -- for every loaded area together (add a WHERE on cdp_code for one partnership).
 -- The latest year is part of a year when the records end before 31 March.
 SELECT
