@@ -59,6 +59,7 @@ const rows: TrajectoryRow[] = [
 	actual: { value: actual as number, suppressed: false },
 	partial: i === all.length - 1,
 	reported: null,
+	headline: actual as number,
 	baseline: baseline as number | null,
 	guide: guide as number | null,
 	plan: plan as number | null,

@@ -35,7 +35,7 @@ export interface Headline {
 export function headlines(model: Model, area: string, suppress: boolean): Headline[] {
 	const t = trajectory(model, area, 'adults', suppress);
 	const tRows = t.rows.filter((r) => !r.partial && r.actual.value != null);
-	const tLatest = t.latest ?? tRows[tRows.length - 1] ?? null;
+	const tLatest = t.headlineRow;
 
 	const c = continuity(model, area, suppress);
 	const cLatest = c.latest;
@@ -66,8 +66,8 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 			href: '/treatment',
 			unit: 'count',
 			period: tLatest?.label ?? null,
-			value: tLatest?.actual.value ?? null,
-			suppressed: tLatest?.actual.suppressed ?? false,
+			value: tLatest?.headline ?? null,
+			suppressed: tLatest?.reported == null && (tLatest?.actual.suppressed ?? false),
 			target: tLatest?.guide ?? null,
 			targetLabel: tLatest?.guide != null ? 'guide trajectory' : null,
 			gap: tLatest?.gap ?? null,
@@ -75,8 +75,8 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 			comparison: 'not_compared',
 			direction: direction(tRows.map((x) => x.actual.value)),
 			spark: tRows.map((x) => ({ label: x.label, value: x.actual.value })),
-			synthetic: t.synthetic,
-			basis: t.synthetic ? 'records (synthetic)' : 'records'
+			synthetic: t.synthetic && tLatest?.reported == null,
+			basis: tLatest?.reported != null ? 'published figure' : t.synthetic ? 'records (synthetic)' : 'records'
 		},
 		{
 			id: 'continuity',

@@ -6,14 +6,16 @@ import { COMPARISON_LABEL } from './compare';
 
 export function treatmentSentence(areaName: string, cohortText: string, t: Trajectory): string {
 	const l = t.latest;
-	if (l && l.actual.value != null && l.guide != null && l.gap != null) {
+	if (l && l.headline != null && l.guide != null && l.gap != null) {
 		const side = l.gap >= 0 ? 'above' : 'below';
-		return `${areaName} had ${fmtCount(l.actual.value)} ${cohortText} in treatment in ${l.label}, ${fmtCount(Math.abs(l.gap))} ${side} the guide trajectory of ${fmtCount(l.guide)}.`;
+		const published = l.reported != null ? ' (published figure)' : '';
+		return `${areaName} had ${fmtCount(l.headline)} ${cohortText} in treatment in ${l.label}${published}, ${fmtCount(Math.abs(l.gap))} ${side} the guide trajectory of ${fmtCount(l.guide)}.`;
 	}
-	const last = [...t.rows].reverse().find((r) => !r.partial && (r.actual.value != null || r.actual.suppressed));
-	if (last?.actual.suppressed) return `${areaName}'s count of ${cohortText} in treatment in ${last.label} is suppressed (fewer than 5).`;
+	const last = t.headlineRow;
+	if (last && last.headline == null)
+		return `${areaName}'s count of ${cohortText} in treatment in ${last.label} is suppressed (fewer than 5).`;
 	if (last)
-		return `${areaName} had ${fmtCount(last.actual.value)} ${cohortText} in treatment in ${last.label}; no guide trajectory is loaded for this area.`;
+		return `${areaName} had ${fmtCount(last.headline)} ${cohortText} in treatment in ${last.label}${last.reported != null ? ' (published figure)' : ''}; no guide trajectory is loaded for this area.`;
 	return `No numbers in treatment are loaded for ${areaName}.`;
 }
 

@@ -21,6 +21,8 @@ export interface TrajectoryRow {
 	partial: boolean;
 	/** Published figure for the year (e.g. a scrutiny report), where the seeds or the user's files give one. */
 	reported: number | null;
+	/** What the year is judged on: the published figure where there is one, else the records (published before records). */
+	headline: number | null;
 	baseline: number | null;
 	guide: number | null;
 	plan: number | null;
@@ -40,6 +42,8 @@ export interface Trajectory {
 	sources: string[];
 	/** Latest complete year with a guide target. */
 	latest: TrajectoryRow | null;
+	/** The year a summary leads with: the latest with a target, else the latest complete year with a figure (or a suppressed one). */
+	headlineRow: TrajectoryRow | null;
 }
 
 function dataFy(model: Model): { fy: number; complete: boolean } | null {
@@ -69,14 +73,17 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 			const guideTarget = baseline == null ? null : y === BASELINE_FY ? baseline : guideAdd != null ? baseline + guideAdd : null;
 			const planTarget = baseline == null ? null : y === BASELINE_FY ? baseline : planAdd != null ? baseline + planAdd : null;
 			const actual = suppressCount(rec && !(current && y > current.fy) ? rec.in_treatment : null, suppress);
-			const gap = actual.value != null && guideTarget != null && !partial ? actual.value - guideTarget : null;
-			const judged = partial ? { status: 'no_target' as const, why: null } : judge({ actual: actual.value, target: guideTarget, baseline });
+			const published = figureForYear(reported, y)?.value ?? null;
+			const headline = published ?? actual.value;
+			const gap = headline != null && guideTarget != null && !partial ? headline - guideTarget : null;
+			const judged = partial ? { status: 'no_target' as const, why: null } : judge({ actual: headline, target: guideTarget, baseline });
 			return {
 				fy: y,
 				label: partial ? `${fyLabel(y)} (to date)` : fyLabel(y),
 				actual,
 				partial,
-				reported: figureForYear(reported, y)?.value ?? null,
+				reported: published,
+				headline,
 				baseline: y === BASELINE_FY ? baseline : null,
 				guide: guideTarget,
 				plan: planTarget,
@@ -87,13 +94,14 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 				statusWhy: judged.why
 			};
 		});
-	const latest = [...rows].reverse().find((r) => !r.partial && r.guide != null && r.actual.value != null) ?? null;
+	const latest = [...rows].reverse().find((r) => !r.partial && r.guide != null && r.headline != null) ?? null;
 	return {
 		rows,
 		hasPlan: baseline != null,
 		synthetic: records.some((r) => r.synthetic),
 		sources: sourcesOf([...base, ...guide, ...plan, ...reported]),
-		latest
+		latest,
+		headlineRow: latest ?? [...rows].reverse().find((r) => !r.partial && (r.headline != null || r.actual.suppressed)) ?? null
 	};
 }
 

@@ -24,9 +24,9 @@ export default defineMeasure({
 	name: (_d, ctx) => `${capitalise(cohortText(ctx.cohort))} in treatment`,
 	title: (_t, ctx) => `${ctx.name}: ${cohortText(ctx.cohort)} in treatment against the guide trajectory`,
 	sentences: (t, ctx) => {
-		const s = [illustrative(treatmentSentence(ctx.name, cohortText(ctx.cohort), t), t.synthetic)];
+		const s = [illustrative(treatmentSentence(ctx.name, cohortText(ctx.cohort), t), t.synthetic && t.headlineRow?.reported == null)];
 		const rep = [...t.rows].reverse().find((r) => r.reported != null);
-		if (rep) s.push(`The published figure for ${rep.label} is ${fmtCount(rep.reported)}.`);
+		if (rep && rep !== t.headlineRow) s.push(`The published figure for ${rep.label} is ${fmtCount(rep.reported)}.`);
 		const plan = [...t.rows].reverse().find((r) => r.plan != null && r.plan !== r.guide && !r.partial);
 		if (plan && plan.actual.value != null) s.push(`The local plan for ${plan.label} was ${fmtCount(plan.plan)}.`);
 		return s;
