@@ -149,7 +149,7 @@ test('a suppressed table exports its * markers (report figure, Southend deaths i
 	const { page, context } = await openPage(browser, { width: 1366, height: 900 });
 	await page.goto(`${BASE}/report?area=E06000033&sections=deaths_in_treatment`);
 	const figure = page.locator('.report-figure').first();
-	await page.waitForFunction(() => document.querySelector('.report-figure')?.id.endsWith('E06000033'));
+	await page.waitForFunction(() => document.querySelector('.report-figure figure')?.id.endsWith('E06000033'));
 	const shown = await shownTable(figure);
 	assert.ok(shown.flat().includes('*'), 'the table shows suppressed cells');
 	const csv = await download(page, figure.getByRole('button', { name: 'CSV', exact: true }));
