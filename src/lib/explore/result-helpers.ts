@@ -56,7 +56,7 @@ export function csvText(v: CellValue): string {
 	return v == null ? '' : String(v);
 }
 
-/** The whole result as a TableSpec (a figure's table): its CSV (`toCsv`) is the result's CSV, notes after it. */
+/** The whole result as a TableSpec (a figure's table): its CSV (`tableCsv`) is the result's CSV, notes after it. */
 export function resultTable(result: QueryResult, notes: string[]): TableSpec {
 	const cols = result.columns.map((c, i) => ({ key: `c${i}`, label: c.name, numeric: c.kind === 'number' }));
 	const data = result.columns.map((_, i) => result.column(i));
