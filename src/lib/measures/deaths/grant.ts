@@ -33,7 +33,7 @@ export default defineMeasure({
 			lastAlc ? `${fmtCount(lastAlc.value)} alcohol-specific deaths` : null
 		].filter(Boolean);
 		return [
-			`${counts.join(' and ')} were recorded for ${ctx.name} in ${lastDrug?.period ?? lastAlc?.period}, as printed in the grant return.`
+			`${counts.join(' and ')} were recorded for ${ctx.name} in ${lastDrug?.period ?? lastAlc?.period}, as printed in the grant return (under its own labels; it gives no definition).`
 		];
 	},
 	noTarget: 'no target is set for deaths',
@@ -42,7 +42,7 @@ export default defineMeasure({
 	synthetic: () => false,
 	sources: (d) => sourcesOf([{ source: d.drug.sources.join('; ') || null }, { source: d.alcohol.sources.join('; ') || null }]),
 	definition: () =>
-		`As printed in the partnership's grant planning return (the return calls the local drug figure 'drug specific deaths'). ${COUNT_INTERVAL}`,
+		`As printed in the partnership's grant planning return, under its own labels: England's 'drug related deaths' and the area's 'drug specific deaths', with 'alcohol specific deaths' for both. The return gives no definition or source for them. England's 2,830 for 2020 equals ONS's count of deaths related to drug misuse (ONS, Deaths related to drug poisoning by local authority, 2021 registrations, Table 2), not drug poisoning (4,312), so read them as drug misuse deaths. ${COUNT_INTERVAL}`,
 	table: (d, ctx) => {
 		const at = (s: typeof d.drug, p: string) => fmtCount(s.points.find((a) => a.period === p)?.value ?? null);
 		return {
