@@ -45,6 +45,8 @@ export const AREAS = [
 			2024: [595, 575, 65, 185, 155, 655] // 2230 full-year pace (guide 2397); file stops at September
 		},
 		yp: [45, 42, 40, 38, 31, 34, 37, 41, 44],
+		/** Exact people in 2021-22 (the final correction step): adults by group as exact[2021], 34 young people. */
+		exactPeople: { fy: 2021, young: 34 },
 		durationFactor: 1,
 		rehab: { 2015: 9, 2016: 9, 2017: 10, 2018: 9, 2019: 10, 2020: 8, 2021: 10, 2022: 12, 2023: 20, 2024: 17 },
 		releases: {
@@ -68,6 +70,8 @@ export const AREAS = [
 			{ k: 113, ratio: 1268 / 1190 } // September 2024
 		],
 		yp: [85, 80, 78, 74, 62, 65, 70, 60, 68],
+		/** Exact people in 2023-24 (the final correction step): adults by group as exact[2023], 615 new presentations. */
+		exactPeople: { fy: 2023, newPresentations: 615 },
 		durationFactor: 1,
 		/** The old contract ended in March 2023: some clients were discharged (referred on, dropped out) before it. */
 		transition: {

@@ -244,7 +244,8 @@ function rehabTargets(area) {
 /** Number of journey rows a block makes (timeline only, no attributes). */
 export function countJourneyBlock(seed, areaIndex, replica, scale) {
 	const area = AREAS[areaIndex];
-	const { knots, shift } = calibrated(seed, areaIndex);
+	const { knots, shift, block } = calibrated(seed, areaIndex);
+	if (replica === 0 && scale === 1) return block.n; // the calibrated block, corrected to the exact people
 	let n = 0;
 	for (let c = 0; c < COHORTS; c++) {
 		const rng = stream(seed, 'timeline', area.code, replica, c);
@@ -499,9 +500,186 @@ function calibrated(seed, areaIndex) {
 			};
 		}
 	}
-	const result = { knots, shift };
+	// The calibrated block (replica 0, scale 1), with the final correction to the exact people counts.
+	const drawn = buildJourneyBlock(seed, areaIndex, 0, 1, knots, shift);
+	const block = area.exactPeople ? applyCorrection(seed, area, drawn, exactCorrection(seed, area, drawn)) : drawn;
+	const result = { knots, shift, block };
 	calibrations.set(id, result);
 	return result;
+}
+
+/**
+ * The final, exact step: the knots bring the counts of people within about 1% of the seeds; here single-journey
+ * people are dropped, or new single-journey people added, in the seed's year until its people counts are exact
+ * (area.exactPeople: the financial year, the adults by substance group from area.exact, and optionally young people
+ * and new presentations). A person with one journey is in that journey's group and is a new presentation in the
+ * year it is triaged, so each step moves one count by exactly one. The steps keep the rolling 12-month shape of the
+ * following months (Medway's dip, then growth from December): every person dropped or added is still counted in
+ * the 12 months to the September after the year; one dropped from the year was triaged April–November (deepens
+ * the dip), one added to it is triaged December–March (adds to the growth), and one triaged before the year is
+ * in every window from the March before it (a constant shift). Deterministic: candidates are shuffled by a
+ * seeded stream. Returns { drops: journey indices, adds: [{ cohort, kind: 'in' | 'pre' }] }.
+ */
+function exactCorrection(seed, area, block) {
+	const spec = area.exactPeople;
+	const { fy } = spec;
+	const from = fyStart(fy);
+	const to = dayOf(fy + 1, 3, 31);
+	const { counts, fresh } = countPeople(block, [[from, to]]);
+	const wanted = [...area.exact[fy], spec.young ?? null];
+	const delta = wanted.map((w, c) => (w == null ? 0 : w - counts[0][c]));
+	let freshDelta = spec.newPresentations == null ? 0 : spec.newPresentations - fresh[0];
+
+	const { n, order, triage, disch, rehab, clientOf, ageOf, reasonOf, substanceOf } = block;
+	const keyOf = (j) => (ageOf[j] < 18 ? -clientOf[j] : clientOf[j]);
+	const journeys = new Map();
+	for (let p = 0; p < n; p++) {
+		const key = keyOf(order[p]);
+		journeys.set(key, (journeys.get(key) ?? 0) + 1);
+	}
+	const late = dayOf(fy, 10, 1);
+	const dipEnd = dayOf(fy, 11, 30);
+	const candidates = { in: wanted.map(() => []), pre: wanted.map(() => []) };
+	for (let p = 0; p < n; p++) {
+		const j = order[p];
+		if (journeys.get(keyOf(j)) !== 1 || rehab[j] || reasonOf[j] === 9) continue;
+		if (triage[j] > to || !(disch[j] > DATA_DAY || disch[j] >= late)) continue;
+		const c = ageOf[j] < 18 ? YP : substanceOf[j];
+		if (triage[j] < from) candidates.pre[c].push(j);
+		else if (triage[j] <= dipEnd) candidates.in[c].push(j);
+	}
+	const rng = stream(seed, 'exact', area.code);
+	for (const lists of [candidates.in, candidates.pre])
+		for (const list of lists)
+			for (let i = list.length - 1; i > 0; i--) {
+				const r = Math.floor(rng() * (i + 1));
+				[list[i], list[r]] = [list[r], list[i]];
+			}
+
+	const drops = [];
+	const adds = [];
+	const take = (kind, c) => {
+		const j = candidates[kind][c].pop();
+		if (j === undefined) throw new Error(`exact calibration: no ${kind} candidate left to drop in cohort ${c} of ${area.code}`);
+		drops.push(j);
+	};
+	// Young people do not count as new presentations (adults only): dropped or added before the year.
+	for (let k = delta[YP]; k < 0; k++) take('pre', YP);
+	for (let k = 0; k < delta[YP]; k++) adds.push({ cohort: YP, kind: 'pre' });
+	// Adults: an add in the year or a drop from it moves new presentations too; before the year they do not.
+	const addsFor = [];
+	const dropsFor = [];
+	for (let c = 0; c < YP; c++) {
+		for (let k = 0; k < delta[c]; k++) addsFor.push(c);
+		for (let k = delta[c]; k < 0; k++) dropsFor.push(c);
+	}
+	// Too few steps to move new presentations enough: swap (drop one person, add another) in the largest group.
+	const largest = (kind) => [0, 1, 2, 3, 4, 5].reduce((a, b) => (candidates[kind][b].length > candidates[kind][a].length ? b : a));
+	while (freshDelta > addsFor.length) {
+		const c = largest('pre');
+		take('pre', c);
+		adds.push({ cohort: c, kind: 'in' });
+		freshDelta--;
+	}
+	while (-freshDelta > dropsFor.length) {
+		const c = largest('in');
+		take('in', c);
+		adds.push({ cohort: c, kind: 'pre' });
+		freshDelta++;
+	}
+	for (const c of addsFor.splice(0)) {
+		const inYear = freshDelta > 0;
+		if (inYear) freshDelta--;
+		adds.push({ cohort: c, kind: inYear ? 'in' : 'pre' });
+	}
+	for (const c of dropsFor.splice(0)) {
+		const inYear = freshDelta < 0;
+		if (inYear) freshDelta++;
+		take(inYear ? 'in' : 'pre', c);
+	}
+	return { drops, adds };
+}
+
+/** The block without the dropped journeys and with the added people (new clients), in triage order. */
+function applyCorrection(seed, area, block, { drops, adds }) {
+	const n0 = block.triage.length;
+	const size = n0 + adds.length;
+	const grow = (Type, from) => {
+		const to = new Type(size);
+		to.set(from);
+		return to;
+	};
+	const triage = grow(Int32Array, block.triage);
+	const disch = grow(Int32Array, block.disch);
+	const rehab = grow(Int32Array, block.rehab);
+	const clientOf = grow(Int32Array, block.clientOf);
+	const ageOf = grow(Int16Array, block.ageOf);
+	const sexOf = grow(Uint8Array, block.sexOf);
+	const reasonOf = grow(Uint8Array, block.reasonOf);
+	const substanceOf = grow(Uint8Array, block.substanceOf);
+	const referralOf = grow(Uint8Array, block.referralOf);
+	const refldOf = grow(Int32Array, block.refldOf);
+	const { fy } = area.exactPeople;
+	const from = fyStart(fy);
+	const to = dayOf(fy + 1, 3, 31);
+	const late = dayOf(fy, 10, 1);
+	const stockYear = dayOf(2016, 1, 1);
+	const rng = stream(seed, 'exact-people', area.code);
+	let clients = block.clients;
+	adds.forEach(({ cohort: c, kind }, i) => {
+		const j = n0 + i;
+		const young = c === YP;
+		const lo = kind === 'in' ? Math.max(from, dayOf(fy, 12, 1)) : from - 365;
+		const hi = kind === 'in' ? to : from - 1;
+		const t = lo + Math.floor(rng() * (hi - lo + 1));
+		const substance = young ? pick(rng, YP_SUBSTANCE_TABLE) : c;
+		const fam = family(substance, young);
+		const dLo = Math.max(late, t + 90);
+		const discharged = dLo <= DATA_DAY && rng() < 0.6;
+		triage[j] = t;
+		disch[j] = discharged ? dLo + Math.floor(rng() * (DATA_DAY - dLo + 1)) : DATA_DAY + 1 + Math.floor(rng() * 365);
+		reasonOf[j] = discharged ? pick(rng, REASON_TABLES[fam]) : 0;
+		clientOf[j] = ++clients;
+		if (young) ageOf[j] = pick(rng, YP_AGE_TABLE);
+		else {
+			const [mean, sd, min, max, drift] = AGES[c];
+			ageOf[j] = Math.min(max, Math.max(min, Math.round(mean + drift * ((t - stockYear) / 365.25) + sd * normal(rng))));
+		}
+		sexOf[j] = rng() < MALE[c] ? 1 : 2;
+		substanceOf[j] = substance;
+		referralOf[j] = pick(rng, REFERRAL_TABLES[fam]);
+		refldOf[j] = t - (rng() < 0.45 ? 0 : Math.min(90, 1 + Math.floor(exponential(rng, 8))));
+	});
+	const dropped = new Set(drops);
+	const kept = [];
+	for (let p = 0; p < block.n; p++) if (!dropped.has(block.order[p])) kept.push(triage[block.order[p]] * 16777216 + block.order[p]);
+	for (let j = n0; j < size; j++) kept.push(triage[j] * 16777216 + j);
+	const keys = Float64Array.from(kept).sort();
+	const order = new Int32Array(keys.length);
+	for (let i = 0; i < keys.length; i++) order[i] = keys[i] % 16777216;
+	const corrected = {
+		n: order.length,
+		order,
+		triage,
+		disch,
+		rehab,
+		clientOf,
+		ageOf,
+		sexOf,
+		reasonOf,
+		substanceOf,
+		referralOf,
+		refldOf,
+		clients
+	};
+
+	// Checked, counted as the dashboard counts people.
+	const { counts, fresh } = countPeople(corrected, [[from, to]]);
+	const wanted = [...area.exact[fy], area.exactPeople.young ?? counts[0][YP]];
+	const freshWanted = area.exactPeople.newPresentations ?? fresh[0];
+	if (counts[0].some((v, c) => v !== wanted[c]) || fresh[0] !== freshWanted)
+		throw new Error(`exact calibration of ${area.code} ${fy}: ${counts[0]} (${fresh[0]} new), wanted ${wanted} (${freshWanted} new)`);
+	return corrected;
 }
 
 /**
@@ -511,8 +689,8 @@ function calibrated(seed, areaIndex) {
  */
 export function generateJourneyBlock(seed, areaIndex, replica, scale, ids, keep, w, stats) {
 	const area = AREAS[areaIndex];
-	const { knots, shift } = calibrated(seed, areaIndex);
-	const b = buildJourneyBlock(seed, areaIndex, replica, scale, knots, shift);
+	const { knots, shift, block } = calibrated(seed, areaIndex);
+	const b = replica === 0 && scale === 1 ? block : buildJourneyBlock(seed, areaIndex, replica, scale, knots, shift);
 	const la = area.code;
 	const laBytes = bytes(la);
 	const base = ids.client;
