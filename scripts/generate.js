@@ -15,8 +15,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, statSync } from 'node:fs';
 import { KINDS, writeKind } from './generator/output.js';
+import { DEFAULT_SEED } from './generator/config.js';
 
-export const DEFAULT_SEED = 'cdp-2024-09-30';
+export { DEFAULT_SEED };
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILES = {
 	journeys: resolve(repoRoot, 'data/synthetic-journeys.csv'),

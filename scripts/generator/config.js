@@ -16,6 +16,9 @@
 import { dayOf } from './dates.js';
 
 /** Substance groups in cohort order; index 6 is the young people's cohort (age < 18, mixed substances). */
+/** The seed of the embedded files; the exact calibration to the seed documents belongs to them. */
+export const DEFAULT_SEED = 'cdp-2024-09-30';
+
 export const SUBSTANCES = ['opiate_only', 'opiate_crack', 'crack_only', 'non_opiate_only', 'non_opiate_alcohol', 'alcohol_only'];
 export const YP = 6;
 export const COHORTS = 7;
