@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
+import { launch, openPage, BASE, shot, waitForEngine, visit } from './harness.js';
 
 const FIXTURE = path.resolve('tests/fixtures/fingertips-count-only.csv');
 const FIG = 'figure[id^="fig-rate-drug_misuse_deaths_rate-"]';
@@ -20,7 +20,7 @@ test('count-only Fingertips rows show their counts on /deaths', async () => {
 	await page.getByText('Loaded fingertips-count-only.csv').waitFor({ timeout: 60_000 });
 
 	// Rotherham: a rate, then two periods with counts only.
-	await page.goto(`${BASE}/deaths?area=E08000018`);
+	await visit(page, '/deaths?area=E08000018');
 	const fig = page.locator(FIG);
 	await fig.waitFor({ timeout: 60_000 });
 	await fig.locator('details.data summary').click();
@@ -33,7 +33,7 @@ test('count-only Fingertips rows show their counts on /deaths', async () => {
 	await page.screenshot({ path: shot('count-only-rotherham'), fullPage: true });
 
 	// Medway: counts in every period, no rate at all: a message, not an empty chart.
-	await page.goto(`${BASE}/deaths?area=E06000035`);
+	await visit(page, '/deaths?area=E06000035');
 	const medway = page.locator(FIG);
 	await medway.waitFor({ timeout: 60_000 });
 	const mtext = (await medway.textContent()).replace(/\s+/g, ' ');
@@ -43,8 +43,7 @@ test('count-only Fingertips rows show their counts on /deaths', async () => {
 	assert.equal(await medway.locator('.chart svg[role="img"]').count(), 0, 'no empty chart frame for Medway');
 	await page.screenshot({ path: shot('count-only-medway'), fullPage: true });
 
-	await page.goto(`${BASE}/data`);
-	await waitForEngine(page);
+	await visit(page, '/data');
 	await page.getByRole('button', { name: 'Forget all loaded data' }).click();
 	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
 	assert.deepEqual(foreign, []);

@@ -55,3 +55,18 @@ export async function waitForEngine(page, timeout = 60_000) {
 export function shot(name) {
 	return path.join(OUT, `${name}.png`);
 }
+
+/**
+ * Navigates inside the app the way a click on a link does (SvelteKit's client-side router), so the running engine
+ * and the user's loaded data stay in memory. `page.goto` is a reload: use it where a test means one.
+ */
+export async function visit(page, to) {
+	const href = new URL(to, BASE).href;
+	await page.evaluate((h) => {
+		const a = Object.assign(document.createElement('a'), { href: h });
+		document.body.append(a);
+		a.click();
+		a.remove();
+	}, href);
+	await page.waitForURL(href);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, BASE, waitForEngine } from './harness.js';
+import { launch, openPage, BASE, waitForEngine, visit } from './harness.js';
 
 const NAME = '<img src=x onerror=window.__xss=1>';
 let browser;
@@ -24,7 +24,7 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 	await page.getByText('Loaded markup-in-data.csv').waitFor({ timeout: 60_000 });
 
 	for (const route of ['/', '/treatment', '/continuity', '/resources', '/board', '/board?slide=2', '/report']) {
-		await page.goto(`${BASE}${route}${route.includes('?') ? '&' : '?'}area=E06000099`);
+		await visit(page, `${route}${route.includes('?') ? '&' : '?'}area=E06000099`);
 		await page.waitForFunction(() => document.body.innerText.includes('<img src=x'), null, { timeout: 60_000 });
 		assert.equal(await page.evaluate(() => window.__xss), undefined, `${route}: no script ran`);
 		assert.equal(
@@ -34,9 +34,8 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 		assert.equal(await page.locator('img[src="x"]').count(), 0, `${route}: no injected <img>`);
 	}
 	// The picker offers the area under its name, as text.
-	await page.goto(`${BASE}/treatment?area=E06000099`);
+	await visit(page, '/treatment?area=E06000099');
 	const figure = page.locator('#fig-trajectory-E06000099');
-	// After a reload the stored file is restored into DuckDB, then the names come from the data.
 	await figure.locator('h3', { hasText: '<img' }).waitFor({ timeout: 60_000 });
 	assert.match(await figure.locator('h3').textContent(), /<img src=x onerror=window\.__xss=1>: adults in treatment/);
 	assert.match(await figure.locator('figcaption').textContent(), /<b onmouseover=window\.__xss=3>Test fixture<\/b>/);
@@ -50,7 +49,7 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 	const svg = readFileSync(await svgDownload.path(), 'utf8');
 	assert.ok(svg.includes('&lt;img src=x onerror=window.__xss=1&gt;'), 'escaped in the SVG');
 	assert.ok(!svg.includes(NAME), 'never raw in the SVG');
-	await page.goto(`${BASE}/continuity?area=E06000099`);
+	await visit(page, '/continuity?area=E06000099');
 	const cont = page.locator('#fig-continuity-E06000099');
 	await cont.locator('h3', { hasText: '<img' }).waitFor({ timeout: 60_000 });
 	const [csvDownload] = await Promise.all([page.waitForEvent('download'), cont.getByRole('button', { name: 'CSV' }).click()]);
@@ -61,8 +60,7 @@ test('markup in loaded data renders as text everywhere and never runs', async ()
 
 	assert.equal(dialogs, 0);
 	assert.equal(await page.evaluate(() => window.__xss), undefined);
-	await page.goto(`${BASE}/data`);
-	await waitForEngine(page);
+	await visit(page, '/data');
 	await page.getByRole('button', { name: 'Forget all loaded data' }).click();
 	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
 	assert.deepEqual(

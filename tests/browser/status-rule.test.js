@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, BASE, waitForEngine } from './harness.js';
+import { launch, openPage, BASE, waitForEngine, visit } from './harness.js';
 
 const AREA = 'E06000099';
 let browser;
@@ -18,7 +18,7 @@ test('a flat year is off track, with the rule applied beside the status, in ever
 	await page.getByTestId('file-input').setInputFiles([path.resolve('tests/fixtures/figures-flat-year.csv')]);
 	await page.getByText('Loaded figures-flat-year.csv').waitFor({ timeout: 60_000 });
 
-	await page.goto(`${BASE}/treatment?area=${AREA}`);
+	await visit(page, `/treatment?area=${AREA}`);
 	const fig = page.locator(`#fig-trajectory-${AREA}`);
 	await fig.waitFor({ timeout: 60_000 });
 	await fig.locator('details.data summary').click();
@@ -42,7 +42,7 @@ test('a flat year is off track, with the rule applied beside the status, in ever
 		/At risk\s+against the guide trajectory, 2023-24: 52 of 60 planned additional places delivered \(87%; at risk from 75%\)/
 	);
 
-	await page.goto(`${BASE}/continuity?area=${AREA}`);
+	await visit(page, `/continuity?area=${AREA}`);
 	const cont = page.locator(`#fig-continuity-${AREA}`);
 	await cont.waitFor({ timeout: 60_000 });
 	assert.match(
@@ -50,12 +50,12 @@ test('a flat year is off track, with the rule applied beside the status, in ever
 		/Off track\s+against the local plan, 2023-24: 8 of 20 planned percentage points delivered \(40%; at risk from 75%\)/
 	);
 
-	await page.goto(`${BASE}/board?area=${AREA}&slide=2`);
+	await visit(page, `/board?area=${AREA}&slide=2`);
 	await page.locator('.board[data-ready="true"][data-slide="2"]').waitFor();
 	assert.equal(await page.locator('.slide').getAttribute('data-slide-id'), 'trajectory');
 	assert.match(await page.locator('.slide').innerText(), /52 of 60 planned additional places delivered/);
 
-	await page.goto(`${BASE}/report?area=${AREA}&sections=treatment`);
+	await visit(page, `/report?area=${AREA}&sections=treatment`);
 	await page.locator(`#fig-trajectory-${AREA}`).waitFor({ timeout: 60_000 });
 	assert.match(await page.locator(`#fig-trajectory-${AREA}`).innerText(), /At risk\s+against the guide trajectory, 2023-24: 52 of 60/);
 
