@@ -3,12 +3,13 @@
  * rates where a Fingertips export gives them, and deaths in treatment by cohort.
  */
 import type { Model } from './model';
-import { countFigures, figures, membersOf, sourcesOf } from './figures';
+import { countFigures, figures, sourcesOf } from './figures';
 import { countInterval } from './intervals';
 import { compareWithEngland, type Comparison } from './compare';
-import { AREAS, ENGLAND } from '$lib/data/areas';
+import { ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
-import { suppressCount, deathRateFlag, protectParts, type Protected } from './suppression';
+import { deathRateFlag, protectParts, type Protected } from './suppression';
+import { suppressMemberCount } from './siblings';
 import { fmtCount } from './format';
 
 export interface CountPoint {
@@ -156,15 +157,8 @@ const DIT_COHORTS = ['opiate', 'non_opiate', 'alcohol'] as const;
 export function protectedDeaths(model: Model, area: string, fy: number, suppress: boolean) {
 	const count = (a: string, g: string) =>
 		model.yearly.find((r) => r.area === a && r.group === g && r.fy === fy)?.deaths_in_treatment ?? null;
-	let parts: Protected[] = DIT_COHORTS.map((g) => suppressCount(count(area, g), suppress));
+	const parts = DIT_COHORTS.map((g) => suppressMemberCount(area, (a) => count(a, g), suppress));
 	if (!suppress) return { parts, suppressTotal: false };
-	const cdp = AREAS.find((a) => a.code === area)?.cdp;
-	const siblings = cdp && cdp !== area ? membersOf(cdp).filter((m) => m !== area) : [];
-	parts = parts.map((p, i) =>
-		!p.suppressed && p.value && siblings.some((s) => suppressCount(count(s, DIT_COHORTS[i]), true).suppressed)
-			? { value: null, suppressed: true, secondary: true }
-			: p
-	);
 	return protectParts(parts, count(area, 'adults') != null);
 }
 

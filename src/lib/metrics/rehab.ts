@@ -4,7 +4,8 @@
  */
 import type { Model } from './model';
 import { figures, figureForYear, sourcesOf } from './figures';
-import { suppressCount, suppressPercent, type Cell } from './suppression';
+import { suppressPercent, type Cell } from './suppression';
+import { suppressMemberCount } from './siblings';
 import { judge, type Status } from './status';
 import { ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
@@ -58,8 +59,14 @@ export function rehab(model: Model, area: string, suppress: boolean) {
 			const rec = records.find((r) => r.fy === y);
 			const partial = cutoff != null && !yearComplete(y, cutoff) && cutoff >= `${y}-04-01`;
 			const future = cutoff != null && cutoff < `${y}-04-01`;
-			const starts = suppressCount(rec && !future ? rec.rehab_starts : null, suppress);
-			const pct = rec && !future ? suppressPercent(rec.rehab_starts, rec.in_treatment, suppress) : { value: null, suppressed: false };
+			const startsOf = (a: string) =>
+				future ? null : (a === area ? rec : model.yearly.find((r) => r.area === a && r.group === 'adults' && r.fy === y))?.rehab_starts;
+			const starts = suppressMemberCount(area, startsOf, suppress);
+			// A share would give a hidden count back (share × adults), so it goes with it.
+			const pct =
+				rec && !future && !starts.suppressed
+					? suppressPercent(rec.rehab_starts, rec.in_treatment, suppress)
+					: { value: null, suppressed: starts.suppressed };
 			const ci = rec && !future && !pct.suppressed ? wilson(rec.rehab_starts, rec.in_treatment) : null;
 			const plannedValue = figureForYear(planned, y)?.value ?? null;
 			const over = partial || future;

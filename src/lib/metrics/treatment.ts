@@ -5,7 +5,8 @@
 import type { Model } from './model';
 import { figures, figureForYear, sourcesOf } from './figures';
 import { judge, type Status } from './status';
-import { suppressCount, type Cell } from './suppression';
+import type { Cell } from './suppression';
+import { suppressMemberCount } from './siblings';
 import { fy as fyLabel } from './format';
 import { projectMonthly } from './trend';
 import { fyOf } from '$lib/data/periods';
@@ -57,6 +58,8 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 	const plan = figures(model, { area, metric: 'numbers_in_treatment', cohort, kind: 'local_plan_additional' });
 	const reported = figures(model, { area, metric: 'numbers_in_treatment', cohort, kind: 'actual' });
 	const records = model.yearly.filter((r) => r.area === area && r.group === cohort);
+	const yearRow = (a: string, y: number) =>
+		(a === area ? records : model.yearly).find((r) => r.area === a && r.group === cohort && r.fy === y);
 	const baseline = figureForYear(base, BASELINE_FY)?.value ?? null;
 	const current = dataFy(model);
 
@@ -66,13 +69,13 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 		.filter((y) => y >= 2016)
 		.sort((a, b) => a - b)
 		.map((y): TrajectoryRow => {
-			const rec = records.find((r) => r.fy === y);
 			const partial = current != null && y === current.fy && !current.complete;
 			const guideAdd = figureForYear(guide, y)?.value;
 			const planAdd = figureForYear(plan, y)?.value;
 			const guideTarget = baseline == null ? null : y === BASELINE_FY ? baseline : guideAdd != null ? baseline + guideAdd : null;
 			const planTarget = baseline == null ? null : y === BASELINE_FY ? baseline : planAdd != null ? baseline + planAdd : null;
-			const actual = suppressCount(rec && !(current && y > current.fy) ? rec.in_treatment : null, suppress);
+			const inYear = (a: string) => (current && y > current.fy ? null : yearRow(a, y)?.in_treatment);
+			const actual = suppressMemberCount(area, inYear, suppress);
 			const published = figureForYear(reported, y)?.value ?? null;
 			const headline = published ?? actual.value;
 			const gap = headline != null && guideTarget != null && !partial ? headline - guideTarget : null;
@@ -115,7 +118,11 @@ export function monthly(model: Model, area: string, cohort: string, suppress: bo
 	return model.monthly
 		.filter((r) => r.area === area && r.group === cohort)
 		.map((r) => {
-			const c = suppressCount(r.in_treatment, suppress);
+			const c = suppressMemberCount(
+				area,
+				(a) => (a === area ? r : model.monthly.find((m) => m.area === a && m.group === cohort && m.month === r.month))?.in_treatment,
+				suppress
+			);
 			return { month: r.month, value: c.value, suppressed: c.suppressed };
 		});
 }

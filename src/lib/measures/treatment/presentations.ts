@@ -1,6 +1,6 @@
 /** New presentations to treatment by financial year; the current year to date as a hollow point. */
 import { figures, sourcesOf } from '$lib/metrics/figures';
-import { suppressCount } from '$lib/metrics/suppression';
+import { suppressMemberCount } from '$lib/metrics/siblings';
 import { fmtCount, fy } from '$lib/metrics/format';
 import { yearComplete } from '$lib/data/periods';
 import { cohortText, defineMeasure, RECORDS_SOURCE, span, illustrative } from '../define';
@@ -23,7 +23,11 @@ export default defineMeasure({
 		const points = years.map((y) => {
 			const r = rec.find((x) => x.fy === y);
 			const partial = !yearComplete(y, ctx.model.dataDate);
-			const c = suppressCount(r?.new_presentations ?? null, ctx.suppress);
+			const c = suppressMemberCount(
+				ctx.area,
+				(a) => (a === ctx.area ? r : ctx.model.yearly.find((x) => x.area === a && x.group === ctx.cohort && x.fy === y))?.new_presentations,
+				ctx.suppress
+			);
 			return {
 				x: partial ? `${fy(y)} (to date)` : fy(y),
 				y: partial ? null : c.value,

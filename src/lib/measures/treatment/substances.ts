@@ -1,7 +1,8 @@
 /** Adults in treatment by substance group: the published breakdown beside the record-level count. */
 import { figures, sourcesOf } from '$lib/metrics/figures';
 import { SUBSTANCES } from '$lib/metrics/cohorts';
-import { protectParts, suppressCount, SECONDARY_NOTE } from '$lib/metrics/suppression';
+import { protectParts, SECONDARY_NOTE } from '$lib/metrics/suppression';
+import { suppressMemberCount } from '$lib/metrics/siblings';
 import { fmtCount, fy } from '$lib/metrics/format';
 import { yearComplete } from '$lib/data/periods';
 import { defineMeasure, RECORDS_SOURCE, illustrative } from '../define';
@@ -19,10 +20,11 @@ export default defineMeasure({
 		const complete = model.yearly.filter((r) => r.area === area && r.group === 'adults' && yearComplete(r.fy, model.dataDate));
 		const year = published[0] ? Number(published[0].start.slice(0, 4)) : complete[complete.length - 1]?.fy;
 		if (year == null) return null;
-		const count = (group: string) => model.yearly.find((r) => r.area === area && r.group === group && r.fy === year)?.in_treatment ?? null;
+		const count = (group: string, a = area) =>
+			model.yearly.find((r) => r.area === a && r.group === group && r.fy === year)?.in_treatment ?? null;
 		// The groups add up to the adults in treatment shown on the trajectory: protect a lone suppressed group.
 		const { parts } = protectParts(
-			SUBSTANCES.map((s) => suppressCount(count(s.id), ctx.suppress)),
+			SUBSTANCES.map((s) => suppressMemberCount(area, (a) => count(s.id, a), ctx.suppress)),
 			ctx.suppress && count('adults') != null
 		);
 		const rows = SUBSTANCES.map((s, i) => ({
