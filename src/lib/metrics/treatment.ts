@@ -13,6 +13,8 @@ import { fyOf } from '$lib/data/periods';
 
 export const BASELINE_FY = 2021;
 export const PLAN_END_FY = 2024;
+/** Records count from this year: an extract's earlier years are its build-up. Published figures count for every year they give. */
+const RECORDS_FROM_FY = 2016;
 
 export interface TrajectoryRow {
 	fy: number;
@@ -63,10 +65,9 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 	const baseline = figureForYear(base, BASELINE_FY)?.value ?? null;
 	const current = dataFy(model);
 
-	const years = new Set<number>(records.map((r) => r.fy));
+	const years = new Set<number>(records.map((r) => r.fy).filter((y) => y >= RECORDS_FROM_FY));
 	for (const f of [...base, ...guide, ...plan, ...reported]) if (f.period_kind === 'financial_year') years.add(Number(f.start.slice(0, 4)));
 	const rows = [...years]
-		.filter((y) => y >= 2016)
 		.sort((a, b) => a - b)
 		.map((y): TrajectoryRow => {
 			const partial = current != null && y === current.fy && !current.complete;
@@ -74,7 +75,7 @@ export function trajectory(model: Model, area: string, cohort: string, suppress:
 			const planAdd = figureForYear(plan, y)?.value;
 			const guideTarget = baseline == null ? null : y === BASELINE_FY ? baseline : guideAdd != null ? baseline + guideAdd : null;
 			const planTarget = baseline == null ? null : y === BASELINE_FY ? baseline : planAdd != null ? baseline + planAdd : null;
-			const inYear = (a: string) => (current && y > current.fy ? null : yearRow(a, y)?.in_treatment);
+			const inYear = (a: string) => (y < RECORDS_FROM_FY || (current && y > current.fy) ? null : yearRow(a, y)?.in_treatment);
 			const actual = suppressMemberCount(area, inYear, suppress);
 			const published = figureForYear(reported, y)?.value ?? null;
 			const headline = published ?? actual.value;
