@@ -11,6 +11,7 @@ import LineChart from '../../src/lib/charts/LineChart.svelte';
 import BarChart from '../../src/lib/charts/BarChart.svelte';
 import Sparkline from '../../src/lib/charts/Sparkline.svelte';
 import TrajectoryChart from '../../src/lib/charts/TrajectoryChart.svelte';
+import RankChart from '../../src/lib/charts/RankChart.svelte';
 import { textWidth } from '../../src/lib/charts/layout';
 import type { TrajectoryRow } from '../../src/lib/metrics/treatment';
 
@@ -152,6 +153,27 @@ describe('chart SVG snapshots', () => {
 	it('Sparkline', () => {
 		const { body } = render(Sparkline, { props: { values: [1, 3, null, 2, 5], target: 4 } });
 		golden('sparkline', body);
+	});
+
+	it('RankChart with the selected area marked, an area with no value and two references', () => {
+		const { body } = render(RankChart, {
+			props: {
+				alt: 'Rank fixture',
+				yLabel: 'Value',
+				references: [
+					{ value: 30, label: 'England 30.0' },
+					{ value: 35, label: 'Region 35.0' }
+				],
+				rows: [
+					{ id: 'a', label: 'Area A', value: 50, lower: 45, upper: 55 },
+					{ id: 'b', label: 'Area B', value: 40, lower: 30, upper: 50, selected: true },
+					{ id: 'c', label: 'Area C', value: 10, lower: 5, upper: 15 },
+					{ id: 'd', label: 'Area D', value: null }
+				]
+			}
+		});
+		golden('rank', body);
+		expect(body).toContain('Area B: 40');
 	});
 });
 

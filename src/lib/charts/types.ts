@@ -85,3 +85,13 @@ export interface BarSeries {
 	/** Hatched, so a second series stays distinct in greyscale print. */
 	hatch?: boolean;
 }
+
+/** One area in a ranking (RankChart): its value and 95% interval, and whether it is the area the reader chose. */
+export interface RankRow {
+	id: string;
+	label: string;
+	value: number | null;
+	lower?: number | null;
+	upper?: number | null;
+	selected?: boolean;
+}

@@ -132,6 +132,8 @@ export interface StageOptions {
 	select: string;
 	/** Unique suffix for the registered file and the rejects tables. */
 	tag: string;
+	/** Read a row one field short as if its last field were there and empty (Fingertips drops a trailing empty field). */
+	padShortRows?: boolean;
 }
 
 export interface StagedCsv extends DecodedCsv {
@@ -147,7 +149,9 @@ export interface StagedCsv extends DecodedCsv {
  */
 export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: DecodedCsv, opts: StageOptions): Promise<StagedCsv> {
 	const internal = `csv_${opts.tag}.csv`;
+	const pad = (b: Uint8Array) => (opts.padShortRows ? padShortRows(b, csv.header.delimiter, csv.header.names.length) : b);
 	let { bytes, encoding } = csv;
+	bytes = pad(bytes);
 	let newline = csv.header.newline;
 	let newlinesRepaired = false;
 	const attempt = async (): Promise<(CsvReject & { csv_line?: string | null })[]> => {
@@ -194,6 +198,7 @@ export async function stageCsv(db: Db, name: string, raw: Uint8Array, csv: Decod
 		if (rejects.some((r) => r.type === 'INVALID ENCODING') && encoding !== 'windows-1252') {
 			// Not UTF-8 after all (e.g. one "£" typed in Excel deep in the file): read it as Windows-1252.
 			({ bytes, encoding } = asWindows1252(raw, encoding));
+			bytes = pad(bytes);
 			newline = csv.header.newline;
 			newlinesRepaired = false;
 			rejects = await read();
@@ -230,6 +235,45 @@ function uniformNewlines(bytes: Uint8Array, delimiter: string): Uint8Array {
 		return 0;
 	});
 	return out.subarray(0, o);
+}
+
+/**
+ * Adds the missing last field to every record that has exactly one field fewer than the header: writers that
+ * drop a trailing empty field leave such rows, and the field they dropped was empty. Shorter records are left
+ * as they are, for DuckDB to reject with their line numbers. Returns the same bytes when nothing is short.
+ */
+function padShortRows(bytes: Uint8Array, delimiter: string, columns: number): Uint8Array {
+	const d = delimiter.charCodeAt(0);
+	const at: number[] = [];
+	let fields = 1;
+	let empty = true;
+	let header = true;
+	const end = (i: number) => {
+		if (!header && !empty && fields === columns - 1) at.push(i);
+		header = false;
+		fields = 1;
+		empty = true;
+	};
+	forEachByteState(bytes, delimiter, (c, i, inQuotes) => {
+		if (!inQuotes && (c === 10 || c === 13)) {
+			end(i);
+			return c === 13 && bytes[i + 1] === 10 ? 1 : 0;
+		}
+		if (!inQuotes && c === d) fields++;
+		empty = false;
+		return 0;
+	});
+	end(bytes.length);
+	if (!at.length) return bytes;
+	const out = new Uint8Array(bytes.length + at.length);
+	let from = 0;
+	at.forEach((pos, k) => {
+		out.set(bytes.subarray(from, pos), from + k);
+		out[pos + k] = d;
+		from = pos;
+	});
+	out.set(bytes.subarray(from), from + at.length);
+	return out;
 }
 
 /**

@@ -55,7 +55,11 @@ CREATE TABLE IF NOT EXISTS figures (
 	note VARCHAR,
 	source VARCHAR,
 	compared_to_england VARCHAR,
-	synthetic BOOLEAN NOT NULL
+	synthetic BOOLEAN NOT NULL,
+	-- Fingertips only: the Area Type(s) given ('; '-separated when the file repeats the area in several area-type
+	-- blocks) and the Parent Code (the region, for most area types).
+	area_type VARCHAR,
+	parent_code VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS journeys (

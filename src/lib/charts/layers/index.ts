@@ -16,3 +16,4 @@ export { default as Legend } from './Legend.svelte';
 export { default as RuleX } from './RuleX.svelte';
 export { default as RuleY } from './RuleY.svelte';
 export { default as Dot } from './Dot.svelte';
+export { default as RankColumns } from './RankColumns.svelte';
