@@ -8,13 +8,15 @@ import { ingestFile, checkSize, forgetFile, IngestError, type ValidationReport }
 import { storedFiles } from './persist';
 import { DEFAULT_FILES, FIRST_USER_FILE_ID } from './defaults';
 import seedFigures from '../../../data/seed-figures.csv?url';
-import onsDeaths from '../../../data/ons-drug-poisoning-deaths.csv?url';
+import onsDeaths from '../../../data/ons-drug-deaths-2021.csv?url';
+import referenceFigures from '../../../data/reference-figures.csv?url';
 import syntheticJourneys from '../../../data/synthetic-journeys.csv?url';
 import syntheticReleases from '../../../data/synthetic-prison-releases.csv?url';
 
 const DEFAULT_URLS: Record<(typeof DEFAULT_FILES)[number], string> = {
 	'seed-figures.csv': seedFigures,
-	'ons-drug-poisoning-deaths.csv': onsDeaths,
+	'ons-drug-deaths-2021.csv': onsDeaths,
+	'reference-figures.csv': referenceFigures,
 	'synthetic-journeys.csv': syntheticJourneys,
 	'synthetic-prison-releases.csv': syntheticReleases
 };

@@ -1,7 +1,8 @@
 /** The embedded default files, in load order. File ids below 100 are reserved for them. */
 export const DEFAULT_FILES = [
 	'seed-figures.csv',
-	'ons-drug-poisoning-deaths.csv',
+	'ons-drug-deaths-2021.csv',
+	'reference-figures.csv',
 	'synthetic-journeys.csv',
 	'synthetic-prison-releases.csv'
 ] as const;

@@ -1,10 +1,11 @@
 /**
- * Deaths: ONS drug-poisoning registrations, the grant return's drug-related and alcohol-specific deaths,
- * rates where a Fingertips export gives them, and deaths in treatment by cohort.
+ * Deaths: ONS drug misuse and drug poisoning registrations with their age-standardised rates, the grant
+ * return's drug-related and alcohol-specific deaths, rates from a loaded Fingertips export, crude rates where no
+ * rate is published, and deaths in treatment by cohort.
  */
-import type { Model } from './model';
-import { countFigures, figures, sourcesOf } from './figures';
-import { countInterval } from './intervals';
+import type { FigureRow, Model } from './model';
+import { countFigures, figures, membersOf, sourcesOf } from './figures';
+import { countInterval, rate } from './intervals';
 import { compareWithEngland, type Comparison } from './compare';
 import { ENGLAND } from '$lib/data/areas';
 import { yearComplete } from '$lib/data/periods';
@@ -48,6 +49,7 @@ export function countSeries(
 export interface RatePoint {
 	period: string;
 	start: string;
+	end: string;
 	local: number | null;
 	localLower: number | null;
 	localUpper: number | null;
@@ -92,19 +94,32 @@ function rateNotes(row: { value: number | null; numerator: number | null; note: 
 	const flag = row.numerator != null ? deathRateFlag(row.numerator, true) : null;
 	return {
 		unpublished: null,
-		flag:
-			flag === 'unreliable'
-				? 'Rate from fewer than 20 deaths: treat with caution'
-				: flag === 'not_calculated'
-					? 'Fewer than 10 deaths: rate not calculated'
-					: note
+		flag: flag === 'unreliable' ? UNRELIABLE : flag === 'not_calculated' ? 'Fewer than 10 deaths: rate not calculated' : note
 	};
 }
 
-/** Rates from a Fingertips export (per 100,000, age-standardised): local against England. */
+/** ONS's "U": shown beside every rate from 10 to 19 deaths, whatever file it came from. */
+export const UNRELIABLE = 'U: from fewer than 20 deaths, so unreliable (ONS rule)';
+
+/**
+ * The rows of the file loaded last among those giving this figure: a loaded export replaces the embedded series
+ * whole rather than period by period, since a later release revises earlier periods (new population estimates)
+ * and two releases are never joined into one line.
+ */
+function lastLoaded(model: Model, rows: FigureRow[]): FigureRow[] {
+	if (!rows.length) return rows;
+	const order = new Map(model.files.map((f) => [f.file_name, f.file_id]));
+	const last = rows.reduce((a, r) => ((order.get(r.file) ?? 0) > (order.get(a) ?? 0) ? r.file : a), rows[0].file);
+	return rows.filter((r) => r.file === last);
+}
+
+/** Age-standardised rates per 100,000 (ONS's tables or a loaded Fingertips export): local against England. */
 export function rateSeries(model: Model, area: string, metric: string): { points: RatePoint[]; sources: string[]; name: string | null } {
 	const headline = (a: string) =>
-		figures(model, { area: a, metric, kind: 'actual' }).filter((f) => f.category == null && (f.sex == null || f.sex === 'Persons'));
+		lastLoaded(
+			model,
+			figures(model, { area: a, metric, kind: 'actual' }).filter((f) => f.category == null && (f.sex == null || f.sex === 'Persons'))
+		);
 	const local = headline(area);
 	const england = headline(ENGLAND);
 	const points = local
@@ -114,6 +129,7 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 			return {
 				period: l.period,
 				start: l.start,
+				end: l.end,
 				local: l.value,
 				localLower: l.lower_ci,
 				localUpper: l.upper_ci,
@@ -133,6 +149,62 @@ export function rateSeries(model: Model, area: string, metric: string): { points
 			};
 		});
 	return { points, sources: sourcesOf([...local, ...england]), name: local[0]?.indicator_name ?? null };
+}
+
+export interface CrudePoint {
+	period: string;
+	deaths: number | null;
+	/** Person-years: the sum of the period's mid-year populations; null when a year's estimate is missing. */
+	personYears: number | null;
+	rate: number | null;
+	lower: number | null;
+	upper: number | null;
+	/** Why there is no rate, or the small-number flag. */
+	note: string | null;
+}
+
+/**
+ * Crude deaths per 100,000 person-years for an area ONS publishes no rate for (a CDP of several councils): the
+ * councils' pooled deaths (counts, so they add) over the sum of their mid-year populations for each year of the
+ * period. Not age-standardised, so never to be compared with an ONS rate. Exact Poisson / Byar's limits; no rate
+ * from fewer than 3 deaths, flagged under 20.
+ */
+export function crudeRates(model: Model, area: string, metric: string): { points: CrudePoint[]; sources: string[] } {
+	const members = membersOf(area);
+	const series = members.map((m) => rateSeries(model, m, metric).points);
+	if (!members.length || series.some((s) => !s.length)) return { points: [], sources: [] };
+	const population = countFigures(model, { area, metric: 'population_all_ages', kind: 'actual' });
+	const used = new Set<string>();
+	const points = series[0].map((first): CrudePoint => {
+		const counts = series.map((s) => s.find((p) => p.period === first.period)?.count ?? null);
+		const deaths = counts.every((c) => c != null) ? counts.reduce((t, c) => t + (c as number), 0) : null;
+		const [from, to] = [Number(first.start.slice(0, 4)), Number(first.end.slice(0, 4))];
+		const years = Array.from({ length: to - from + 1 }, (_, i) => population.find((p) => p.period === String(from + i))?.value ?? null);
+		const personYears = years.every((y) => y != null) ? years.reduce((t, y) => t + (y as number), 0) : null;
+		if (personYears != null) years.forEach((_, i) => used.add(String(from + i)));
+		const missing = years.flatMap((y, i) => (y == null ? [`mid-${from + i}`] : []));
+		const flag = deaths != null ? deathRateFlag(deaths, false) : null;
+		const r = flag === 'not_calculated' ? null : rate(deaths, personYears);
+		return {
+			period: first.period,
+			deaths,
+			personYears,
+			rate: r?.value ?? null,
+			lower: r?.lower ?? null,
+			upper: r?.upper ?? null,
+			note:
+				deaths == null
+					? 'no count for every council'
+					: missing.length
+						? `no ${missing.join(', ')} population estimate in the data`
+						: flag === 'not_calculated'
+							? 'fewer than 3 deaths: rate not calculated'
+							: flag === 'unreliable'
+								? UNRELIABLE
+								: null
+		};
+	});
+	return { points, sources: sourcesOf(population.filter((p) => used.has(p.period))) };
 }
 
 /** A count cell; `printedZero`: a published 0 that its source says may be a suppressed count (not plotted). */

@@ -46,7 +46,8 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 	const r = rehab(model, area, suppress);
 	const rLatest = r.latest;
 
-	const d = countSeries(model, area, 'drug_poisoning_deaths');
+	// The Combating Drugs Outcomes Framework's headline: deaths related to drug misuse.
+	const d = countSeries(model, area, 'drug_misuse_deaths');
 	const dLatest = d.points[d.points.length - 1] ?? null;
 
 	const dit = model.yearly.filter(
@@ -117,7 +118,7 @@ export function headlines(model: Model, area: string, suppress: boolean): Headli
 		},
 		{
 			id: 'deaths',
-			title: 'Drug poisoning deaths',
+			title: 'Drug misuse deaths',
 			href: '/deaths',
 			unit: 'count',
 			period: dLatest?.period ?? null,

@@ -4,7 +4,7 @@ import { sourcesOf } from '$lib/metrics/figures';
 import { fmtCount } from '$lib/metrics/format';
 import { ENGLAND } from '$lib/data/areas';
 import { defineMeasure, span } from '../define';
-import { COUNT_INTERVAL } from './poisoning';
+import { COUNT_INTERVAL } from './registrations';
 
 export default defineMeasure({
 	id: 'grant-deaths',
