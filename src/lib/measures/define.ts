@@ -13,7 +13,8 @@ import type { ChartSpec, Ctx, Measure, MeasureSpec } from './types';
 
 export const SYNTHETIC_LABEL = 'Illustrative synthetic data – not real figures';
 const SYNTHETIC_NOTE = `${SYNTHETIC_LABEL}. Made by the dashboard’s generator for demonstration.`;
-const SUPPRESSION_NOTE = '* = suppressed: a count of 1 to 4, a percentage made from one, or a count that would give one away (secondary suppression).';
+const SUPPRESSION_NOTE =
+	'* = suppressed: a count of 1 to 4, a percentage made from one, or a count that would give one away (secondary suppression).';
 export const RECORDS_SOURCE = 'synthetic-journeys.csv (record level)';
 export const RELEASES_SOURCE = 'synthetic-prison-releases.csv (record level)';
 export const LOADED_RECORDS_SOURCE = 'loaded treatment journeys (record level)';
