@@ -1,9 +1,10 @@
 /**
- * A journeys file's cube (its journeys counted per area, cohort and month: `journey_cubes`) and its `files`
- * row, both derived from the rows just inserted into `journeys`, inside the caller's transaction.
+ * A journeys file's cube (its journeys counted per area, cohort and month: `journey_cubes`, with its recovery
+ * outcomes) and its `files` row, all derived from the rows just inserted into `journeys`, inside the caller's transaction.
  */
 import type { Db } from './db';
 import cubeJourneys from './sql/cube-journeys.sql?raw';
+import cubeOutcomes from './sql/cube-outcomes.sql?raw';
 import fileJourneys from './sql/file-journeys.sql?raw';
 
 export interface StoredFileInfo {
@@ -19,6 +20,7 @@ export interface StoredFileInfo {
  */
 export async function storeJourneyCube(db: Db, file: StoredFileInfo): Promise<boolean> {
 	await db.query(cubeJourneys, [file.fileId]);
+	await db.query(cubeOutcomes, [file.fileId]);
 	const [{ ok }] = await db.query<{ ok: boolean | null }>(
 		`SELECT bool_and(is_area_code(area_code)) AS ok FROM (SELECT DISTINCT area_code FROM journey_cubes WHERE file_id = ?)`,
 		[file.fileId]
