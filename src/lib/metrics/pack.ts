@@ -61,6 +61,7 @@ export interface PackedModel {
 	yearly: PackedTable;
 	monthly: PackedTable;
 	continuity: PackedTable;
+	outcomes: PackedTable;
 }
 
 export function packModel(m: Model): PackedModel {
@@ -71,7 +72,8 @@ export function packModel(m: Model): PackedModel {
 		figures: packTable(m.figures),
 		yearly: packTable(m.yearly),
 		monthly: packTable(m.monthly),
-		continuity: packTable(m.continuity)
+		continuity: packTable(m.continuity),
+		outcomes: packTable(m.outcomes)
 	};
 }
 
@@ -83,6 +85,7 @@ export function unpackModel(p: PackedModel): Model {
 		figures: unpackTable(p.figures),
 		yearly: unpackTable(p.yearly),
 		monthly: unpackTable(p.monthly),
-		continuity: unpackTable(p.continuity)
+		continuity: unpackTable(p.continuity),
+		outcomes: unpackTable(p.outcomes)
 	};
 }
