@@ -30,13 +30,17 @@ function view(m: Measure | null) {
 			? { kind: c.kind, categories: c.rows.map((r) => r.label) }
 			: c.kind === 'bar'
 				? { kind: c.kind, categories: c.rows.map((r) => r.label), series: c.series.map((s) => s.label) }
-				: {
-						kind: c.kind,
-						categories: c.categories,
-						series: c.series.map((s) => s.label),
-						references: (c.references ?? []).map((r) => r.label),
-						annotations: (c.annotations ?? []).map((a) => `${a.x}: ${a.label}`)
-					};
+				: c.kind === 'rank'
+					? { kind: c.kind, categories: c.rows.map((r) => r.label), references: (c.references ?? []).map((r) => r.label) }
+					: c.kind === 'scorecard'
+						? { kind: c.kind, rows: c.groups.flatMap((g) => g.rows.map((r) => `${g.label}: ${r.measure}`)) }
+						: {
+								kind: c.kind,
+								categories: c.categories,
+								series: c.series.map((s) => s.label),
+								references: (c.references ?? []).map((r) => r.label),
+								annotations: (c.annotations ?? []).map((a) => `${a.x}: ${a.label}`)
+							};
 	const { key, name, title, sentences, status, statusText, comparison, period, recordLevel, synthetic, sources, definition, table, alt } =
 		m;
 	return {
@@ -91,18 +95,22 @@ describe('one definition, three frames', () => {
 		[
 			'deaths',
 			[
-				'poisoning',
-				'poisoning-england',
-				'grant-deaths',
+				'misuse',
 				'rate-drug_misuse_deaths_rate',
+				'poisoning',
+				'rate-drug_poisoning_deaths_rate',
+				'england-deaths',
+				'grant-deaths',
 				'rate-alcohol_specific_mortality_rate',
 				'deaths-in-treatment'
 			]
 		],
-		['treatment', ['trajectory', 'monthly', 'presentations', 'substances', 'progress']],
+		['treatment', ['trajectory', 'monthly', 'presentations', 'substances', 'progress', 'treatment-per-population']],
 		['continuity', ['continuity', 'continuity-quarters']],
 		['rehab', ['rehab', 'rehab-plan']],
 		['resources', ['workforce', 'investment', 'allocations', 'contracts']],
+		['outcomes', ['outcomes-framework', 'young-people']],
+		['recovery', ['completions', 'completions-substance', 'representations', 'early-exits', 'waits']],
 		['overview', ['trajectory']]
 	] as const)('the %s page lists its measures in order', (page, ids) => {
 		expect(forPage(page).map((m) => m.id)).toEqual(ids);

@@ -11,13 +11,17 @@ import { parsePeriod } from './periods';
 import { decodeCsv, sniffCsv, stageCsv, rowLines, IngestError, MAX_LINE_BYTES, type CsvReject } from './read-csv';
 import { loadTypedJourneys } from './typed-journeys';
 import { storeJourneyCube } from './journey-cube';
+import { ensureLaNames } from './la-names';
 import normaliseJourneys from './sql/normalise-journeys.sql?raw';
 import normaliseReleases from './sql/normalise-releases.sql?raw';
 import normaliseFigures from './sql/normalise-figures.sql?raw';
 import normaliseFingertips from './sql/normalise-fingertips.sql?raw';
+import normaliseViewit from './sql/normalise-viewit.sql?raw';
 import insertJourneys from './sql/insert-journeys.sql?raw';
 import insertReleases from './sql/insert-releases.sql?raw';
 import insertFigures from './sql/insert-figures.sql?raw';
+import insertFingertips from './sql/insert-fingertips.sql?raw';
+import insertViewit from './sql/insert-viewit.sql?raw';
 
 /** Larger files than this are refused before reading: wasm memory tops out near 2 GB in a tab. */
 // Measured in Chromium here: a 355 MB (4M-row) extract loads; 444 MB and larger run out of wasm memory.
@@ -31,7 +35,8 @@ const SQL: Record<Kind, { normalise: string; insert: string }> = {
 	journeys: { normalise: normaliseJourneys, insert: insertJourneys },
 	releases: { normalise: normaliseReleases, insert: insertReleases },
 	figures: { normalise: normaliseFigures, insert: insertFigures },
-	fingertips: { normalise: normaliseFingertips, insert: insertFigures }
+	fingertips: { normalise: normaliseFingertips, insert: insertFingertips },
+	viewit: { normalise: normaliseViewit, insert: insertViewit }
 };
 
 export interface LineProblem {
@@ -48,6 +53,8 @@ export interface ValidationReport {
 	delimiter: string;
 	rowsLoaded: number;
 	rowsRejected: number;
+	/** Rows read but not stored, by rule (a repeated England row, an area code that cannot be placed); listed among the warnings. */
+	rowsIgnored: number;
 	rejects: LineProblem[];
 	warningCount: number;
 	warnings: LineProblem[];
@@ -104,7 +111,9 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			ignored.push(`${h} (duplicate name: the first is used)`);
 		} else seen.add(h.toLowerCase());
 	// Built from the stored `files` row, so both paths report what was actually stored.
-	const report = async (fields: Pick<ValidationReport, 'encoding' | 'rowsRejected' | 'rejects' | 'warningCount' | 'warnings'>): Promise<ValidationReport> => {
+	const report = async (
+		fields: Pick<ValidationReport, 'encoding' | 'rowsRejected' | 'rejects' | 'warningCount' | 'warnings'> & { rowsIgnored?: number }
+	): Promise<ValidationReport> => {
 		const [file] = await db.query<{ rows: number; areas: string[]; start: string | null; end: string | null; synthetic: boolean }>(
 			`SELECT rows_loaded AS rows, area_codes AS areas, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end", synthetic FROM files WHERE file_id = ?`,
 			[fileId]
@@ -123,6 +132,7 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			rowsLoaded: Number(file?.rows ?? 0),
 			embedded,
 			bytes: size,
+			rowsIgnored: 0,
 			...fields
 		};
 	};
@@ -137,10 +147,12 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 		const select = detected.spec.columns
 			.map((c) => (detected.index.has(c.id) ? `c${detected.index.get(c.id)} AS ${c.id}` : `NULL::VARCHAR AS ${c.id}`))
 			.join(', ');
-		const staged = await stageCsv(db, name, bytes, csv, { table: 'src', select, tag: String(fileId) });
+		const staged = await stageCsv(db, name, bytes, csv, { table: 'src', select, tag: String(fileId), padShortRows: kind === 'fingertips' });
 		const csvRejects: CsvReject[] = staged.rejects;
 
-		if (kind === 'figures' || kind === 'fingertips') await registerPeriods(db);
+		if (kind === 'figures' || kind === 'fingertips' || kind === 'viewit') await registerPeriods(db);
+		// ViewIt names its areas: their codes come from the names lookup.
+		if (kind === 'viewit') await ensureLaNames(db);
 		await db.exec(SQL[kind].normalise);
 		// The all-text staging table is no longer needed: free it before the insert copies the rows again.
 		await db.exec('DROP TABLE IF EXISTS src');
@@ -165,16 +177,37 @@ export async function ingestFile(db: Db, input: IngestInput): Promise<Validation
 			const first = rejects[0];
 			throw new IngestError(name, `no row could be loaded (${rowsRejected.toLocaleString('en-GB')} rejected). ${first ? `First problem: ${first.problem}` : ''}`.trim(), first?.line ?? null);
 		}
-		const warnings = await listed('warning', 'AND problem IS NULL');
+		// A normaliser may set rows aside by rule in `ignored_rows` (row_no, reason): neither stored nor rejected, listed as warnings.
+		const [{ n: hasIgnored }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name = 'ignored_rows'`);
+		const ignored = Number(hasIgnored)
+			? await db.query<{ row_no: number; reason: string; n: number }>(
+					`SELECT row_no, reason, count(*) OVER () AS n FROM ignored_rows ORDER BY row_no LIMIT ${MAX_LISTED}`
+				)
+			: [];
+		const rowsIgnored = Number(ignored[0]?.n ?? 0);
+		const ignoredLines = rowLines(staged, ignored.map((r) => Number(r.row_no)));
+		const warnings = [
+			...(await listed('warning', 'AND problem IS NULL')),
+			...ignored.map((r) => ({ line: ignoredLines.get(Number(r.row_no)) ?? Number(r.row_no) + 1, problem: r.reason }))
+		]
+			.sort((a, b) => a.line - b.line)
+			.slice(0, MAX_LISTED);
 
 		await insertAtomically(db, kind, fileId, name, Number(counts.good), rowsRejected, embedded);
-		return report({ encoding: staged.encoding, rowsRejected, rejects, warningCount: Number(counts.warned), warnings });
+		return report({
+			encoding: staged.encoding,
+			rowsRejected,
+			rowsIgnored,
+			rejects,
+			warningCount: Number(counts.warned) + rowsIgnored,
+			warnings
+		});
 	} catch (e) {
 		if (e instanceof IngestError) throw e;
 		// Whatever went wrong, the caller gets one kind of error, naming the file; nothing was stored.
 		throw new IngestError(name, `could not be loaded (${String((e as Error)?.message ?? e).split('\n')[0].slice(0, 200)}).`);
 	} finally {
-		await db.exec(`DROP TABLE IF EXISTS src; DROP TABLE IF EXISTS norm;`).catch(() => {});
+		await db.exec(`DROP TABLE IF EXISTS src; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS ignored_rows;`).catch(() => {});
 	}
 }
 
@@ -220,7 +253,7 @@ async function insertAtomically(db: Db, kind: Kind, fileId: number, name: string
 			if (!(await storeJourneyCube(db, { fileId, name, rejected, embedded }))) throw new Error('no journeys to store');
 		} else {
 			const dates = kind === 'releases' ? 'min(release_date), max(release_date)' : 'min(p.period_start), max(p.period_end)';
-			const figures = kind === 'figures' || kind === 'fingertips';
+			const figures = kind === 'figures' || kind === 'fingertips' || kind === 'viewit';
 			await db.query(
 				`INSERT INTO files SELECT ?, ?, ?, ?, ?, coalesce(bool_or(synthetic), false), ?, now()::TIMESTAMP, ${dates}, list(DISTINCT area_code ORDER BY area_code),
 					(SELECT min(source) FROM (SELECT ${figures ? 'source' : 'NULL AS source'} FROM norm WHERE problem IS NULL LIMIT 1))

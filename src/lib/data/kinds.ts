@@ -1,9 +1,9 @@
 /**
- * The four input kinds: their columns (by name, with aliases) and how a header is recognised.
+ * The five input kinds: their columns (by name, with aliases) and how a header is recognised.
  */
 import { key } from './header';
 
-export type Kind = 'fingertips' | 'figures' | 'journeys' | 'releases';
+export type Kind = 'fingertips' | 'figures' | 'journeys' | 'releases' | 'viewit';
 
 export interface ColumnSpec {
 	/** Canonical name used in the staging view. */
@@ -31,6 +31,7 @@ export const KINDS: KindSpec[] = [
 		columns: [
 			{ id: 'indicator_id', names: ['Indicator ID', 'IndicatorID'], required: true },
 			{ id: 'indicator_name', names: ['Indicator Name', 'IndicatorName'] },
+			{ id: 'parent_code', names: ['Parent Code', 'ParentCode'] },
 			{ id: 'area_code', names: ['Area Code', 'AreaCode'], required: true },
 			{ id: 'area_name', names: ['Area Name', 'AreaName'] },
 			{ id: 'area_type', names: ['Area Type', 'AreaType'] },
@@ -105,6 +106,45 @@ export const KINDS: KindSpec[] = [
 			{ id: 'treatment_need', names: ['TREATMENT_NEED', 'treatment_need'], required: true },
 			{ id: 'first_contact_date', names: ['FIRST_CONTACT_DATE', 'first_community_contact_date', 'first_contact_date'] },
 			{ id: 'synthetic', names: ['synthetic'] }
+		]
+	},
+	{
+		kind: 'viewit',
+		label: 'NDTMS ViewIt adult download',
+		signature: ['period', 'area_name', 'drug_group', 'intreatment_allintx'],
+		// The local-authority download's names, and the England download's (`…_Data`, `Num_InTreatment_AllInTx`).
+		// Count columns keep their ViewIt names as ids: normalise-viewit.sql reads every one of them.
+		columns: [
+			{ id: 'period', names: ['ReportingPeriod', 'ReportingPeriod_Data'], required: true },
+			{ id: 'area_name', names: ['Area', 'Area_Data'], required: true },
+			{ id: 'sex', names: ['sex', 'Gender_Data'] },
+			{ id: 'age', names: ['age_group', 'AgeGroup_Data'] },
+			{ id: 'drug_group', names: ['drug_group', 'DrugGroup_Data'], required: true },
+			{ id: 'intreatment_allintx', names: ['intreatment_allintx', 'Num_InTreatment_AllInTx'], required: true },
+			...[
+				'newpresentation_newtx',
+				'exits_successfulcompletion_allintx',
+				'exits_died_allintx',
+				'exits_droppedout_allintx',
+				'exits_movedaway_allintx',
+				'exits_noappropriatetreatment_allintx',
+				'exits_notknown_allintx',
+				'exits_other_allintx',
+				'exits_prison_allintx',
+				'exits_transferrednotincustody_allintx',
+				'exits_transferredincustody_allintx',
+				'exits_referredon_allintx',
+				'exits_treatmentdeclined_allintx',
+				'exits_treatmentwithdrawn_allintx',
+				'exits_inconsistent_allintx',
+				'waitsfirst_3weeksandunder_newtx',
+				'waitsfirst_3to6weeks_newtx',
+				'waitsfirst_over6weeks_newtx',
+				'scnr_intreatment_allintx',
+				'scnr_completion_allintx',
+				'scnr_representation_allintx',
+				'scnr_scrn_allintx'
+			].map((id) => ({ id, names: [id] }))
 		]
 	}
 ];

@@ -3,15 +3,18 @@
  * the board and the report take their figures from here and nowhere else.
  */
 import type { Ctx, Measure, MeasureSpec, PageId, SectionId } from './types';
-import poisoning from './deaths/poisoning';
-import poisoningEngland from './deaths/england';
+import type { Model } from '$lib/metrics/model';
+import { misuse, poisoning } from './deaths/registrations';
+import englandDeaths from './deaths/england';
 import grantDeaths from './deaths/grant';
-import { misuseRate, alcoholRate } from './deaths/rates';
+import { misuseRate, poisoningRate, alcoholRate } from './deaths/rates';
 import trajectory from './treatment/trajectory';
+import youngPeople from './treatment/young-people';
 import monthly from './treatment/monthly';
 import presentations from './treatment/presentations';
 import substances from './treatment/substances';
 import progress from './treatment/progress';
+import treatmentPerPopulation from './treatment/per-population';
 import continuity from './continuity/yearly';
 import continuityQuarters from './continuity/quarterly';
 import rehab from './rehab/share';
@@ -21,39 +24,57 @@ import workforce from './resources/workforce';
 import investment from './resources/investment';
 import allocations from './resources/allocations';
 import contracts from './resources/contracts';
+import fingertipsIndicators from './fingertips/indicator';
+import outcomesFramework from './outcomes/framework';
+import { completions, representations, earlyExits, waits } from './outcomes/recovery';
+import completionsBySubstance from './outcomes/substance';
 
 export const MEASURES: MeasureSpec[] = [
-	poisoning,
-	poisoningEngland,
-	grantDeaths,
+	outcomesFramework,
+	misuse,
 	misuseRate,
+	poisoning,
+	poisoningRate,
+	englandDeaths,
+	grantDeaths,
 	alcoholRate,
 	trajectory,
+	youngPeople,
 	monthly,
 	presentations,
 	substances,
 	progress,
+	treatmentPerPopulation,
 	continuity,
 	continuityQuarters,
+	completions,
+	completionsBySubstance,
+	representations,
+	earlyExits,
+	waits,
 	rehab,
 	rehabPlan,
 	deathsInTreatment,
 	workforce,
 	investment,
 	allocations,
-	contracts
+	contracts,
+	fingertipsIndicators
 ];
 
 export const SECTIONS: { id: SectionId; label: string }[] = [
 	{ id: 'overview', label: 'Headline measures' },
+	{ id: 'outcomes', label: 'Outcomes framework' },
 	{ id: 'deaths', label: 'Drug and alcohol deaths' },
 	{ id: 'treatment', label: 'Adults in treatment' },
 	{ id: 'presentations', label: 'New presentations' },
 	{ id: 'substances', label: 'Treatment by substance' },
 	{ id: 'continuity', label: 'Continuity of care' },
+	{ id: 'recovery', label: 'Recovery outcomes' },
 	{ id: 'rehab', label: 'Residential rehab' },
 	{ id: 'deaths_in_treatment', label: 'Deaths in treatment' },
 	{ id: 'resources', label: 'Workforce and funding' },
+	{ id: 'indicators', label: 'Other indicators from loaded files' },
 	{ id: 'notes', label: 'Notes and definitions' }
 ];
 
@@ -62,8 +83,14 @@ export function sharedCtx(ctx: Pick<Ctx, 'model' | 'area'>): Ctx {
 	return { ...ctx, cohort: 'adults', suppress: true };
 }
 
-export function forPage(page: PageId): MeasureSpec[] {
-	return MEASURES.filter((m) => m.pages.includes(page));
+/** The measures with each family expanded into its members for this model (one per loaded Fingertips indicator). */
+export function specsFor(model: Model): MeasureSpec[] {
+	return MEASURES.flatMap((s) => (s.expand ? s.expand(model) : [s]));
+}
+
+/** A page's measures; given the model, families are expanded into their members. */
+export function forPage(page: PageId, model?: Model): MeasureSpec[] {
+	return (model ? specsFor(model) : MEASURES).filter((m) => m.pages.includes(page));
 }
 
 /** The measures of the board deck for an area, in slide order, each with data. */
@@ -77,7 +104,7 @@ export function forSlides(ctx: Pick<Ctx, 'model' | 'area'>): Measure[] {
 /** The report's figures for an area, grouped by section in the report's order. */
 export function bySection(ctx: Pick<Ctx, 'model' | 'area'>): Map<SectionId, Measure[]> {
 	const map = new Map<SectionId, Measure[]>();
-	for (const spec of MEASURES) {
+	for (const spec of specsFor(ctx.model)) {
 		if (spec.report === false) continue;
 		const m = spec.build(sharedCtx(ctx));
 		if (m) map.set(m.section, [...(map.get(m.section) ?? []), m]);

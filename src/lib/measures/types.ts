@@ -7,12 +7,13 @@ import type { Status } from '$lib/metrics/status';
 import type { Comparison } from '$lib/metrics/compare';
 import type { TableSpec } from '$lib/export/table';
 import type { TrajectoryRow } from '$lib/metrics/treatment';
-import type { Annotation, BarRow, BarSeries, Reference, Series } from '$lib/charts/types';
+import type { ScoreGroup } from '$lib/metrics/outcomes-framework';
+import type { Annotation, BarRow, BarSeries, RankRow, Reference, Series } from '$lib/charts/types';
 
 /** Where a measure is drawn: a dashboard page, a board slide, or a page of the printed report. */
 export type Frame = 'page' | 'slide' | 'print';
 
-export type PageId = 'overview' | 'deaths' | 'treatment' | 'continuity' | 'rehab' | 'resources';
+export type PageId = 'overview' | 'deaths' | 'treatment' | 'continuity' | 'rehab' | 'resources' | 'indicators' | 'outcomes' | 'recovery';
 
 export type SectionId =
 	| 'overview'
@@ -24,6 +25,9 @@ export type SectionId =
 	| 'rehab'
 	| 'deaths_in_treatment'
 	| 'resources'
+	| 'indicators'
+	| 'outcomes'
+	| 'recovery'
 	| 'notes';
 
 /** What a measure is computed for: the model, one area, a cohort and whether small numbers are suppressed. */
@@ -59,6 +63,19 @@ export type ChartSpec =
 			references?: { value: number; label: string }[];
 			missingText?: string;
 			labelWidth?: number;
+	  }
+	| {
+			/** Every area of one type as a column, highest first, the chosen area marked; references across (England, region). */
+			kind: 'rank';
+			rows: RankRow[];
+			format: (v: number) => string;
+			references?: { value: number; label: string }[];
+			yLabel?: string;
+	  }
+	| {
+			/** Measures as rows under their outcome: latest figure, England, target, direction and status (the outcomes framework). */
+			kind: 'scorecard';
+			groups: ScoreGroup[];
 	  };
 
 /** A measure computed for one context: everything any frame shows, as display-ready values. */
@@ -110,4 +127,9 @@ export interface MeasureSpec {
 	/** Follows the page's cohort picker; the board and report always show adults. */
 	cohorts?: boolean;
 	build(ctx: Ctx): Measure | null;
+	/**
+	 * A family: one spec per item the loaded data holds (each loaded Fingertips indicator the dashboard has no
+	 * measure for), listed in the family's place; the family's own `build` draws nothing.
+	 */
+	expand?(model: Model): MeasureSpec[];
 }

@@ -12,6 +12,7 @@ import continuitySql from './sql/continuity.sql?raw';
 import figuresSql from './sql/figures.sql?raw';
 import dataDateSql from './sql/data-date.sql?raw';
 import areasSql from './sql/areas.sql?raw';
+import outcomesSql from './sql/outcomes.sql?raw';
 
 export interface AreaInfo {
 	code: string;
@@ -47,6 +48,9 @@ export interface FigureRow {
 	compared_to_england: string | null;
 	synthetic: boolean;
 	file: string;
+	/** Fingertips: the Area Type(s) the file gives the row ('; '-separated), and its Parent Code. */
+	area_type: string | null;
+	parent_code: string | null;
 }
 
 export interface YearlyRow {
@@ -78,6 +82,24 @@ export interface ContinuityRow {
 	synthetic: boolean;
 }
 
+/** Recovery outcomes of adults for the 12 months to a quarter's end, counted as people (sql/outcomes.sql). */
+export interface OutcomeRow {
+	area: string;
+	group: string;
+	/** The quarter's last month, YYYY-MM: the window is the 12 months to its end. */
+	month: string;
+	/** Left treatment successfully, and of them did not re-present within 6 months. */
+	completed: number;
+	sustained: number;
+	/** Started a journey, and of them left it unplanned within 12 weeks. */
+	starts: number;
+	early_exits: number;
+	/** Started a journey with a referral date recorded, and of them waited over 3 weeks. */
+	waits_known: number;
+	waits_over: number;
+	synthetic: boolean;
+}
+
 export interface FileInfo {
 	file_id: number;
 	file_name: string;
@@ -101,6 +123,7 @@ export interface Model {
 	yearly: YearlyRow[];
 	monthly: MonthlyRow[];
 	continuity: ContinuityRow[];
+	outcomes: OutcomeRow[];
 }
 
 export async function computeModel(query: QueryRunner): Promise<Model> {
@@ -108,7 +131,7 @@ export async function computeModel(query: QueryRunner): Promise<Model> {
 	await query(journeyCubeSql);
 	await query(recordAreasSql);
 	const [{ data_date: dataDate }] = await query<{ data_date: string | null }>(dataDateSql);
-	const [areas, files, figures, yearly, monthly, continuity] = [
+	const [areas, files, figures, yearly, monthly, continuity, outcomes] = [
 		await query<AreaInfo>(areasSql),
 		await query<FileInfo>(
 			`SELECT file_id, file_name, kind, rows_loaded, rows_rejected, synthetic, embedded,
@@ -118,7 +141,8 @@ export async function computeModel(query: QueryRunner): Promise<Model> {
 		await query<FigureRow>(figuresSql),
 		await query<YearlyRow>(yearlySql),
 		dataDate ? await query<MonthlyRow>(monthlySql, [dataDate]) : [],
-		await query<ContinuityRow>(continuitySql, [dataDate])
+		await query<ContinuityRow>(continuitySql, [dataDate]),
+		dataDate ? await query<OutcomeRow>(outcomesSql, [dataDate]) : []
 	];
 	return {
 		dataDate,
@@ -127,6 +151,7 @@ export async function computeModel(query: QueryRunner): Promise<Model> {
 		figures,
 		yearly,
 		monthly,
-		continuity
+		continuity,
+		outcomes
 	};
 }
