@@ -175,15 +175,17 @@ test('at 1920×1080 body text is at least 28 px and chart text at least 20 px on
 		if (n > 1) await press(page, 'ArrowRight', n);
 		const m = await page.evaluate(() => {
 			const body = [];
+			const chart = [];
 			for (const el of document.querySelectorAll('.board *')) {
 				if (el.closest('svg')) continue;
 				const own = [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent.trim());
 				if (!own || el.closest('.visually-hidden')) continue;
 				const b = el.getBoundingClientRect();
 				if (!b.width) continue;
-				body.push({ size: parseFloat(getComputedStyle(el).fontSize), text: el.textContent.trim().slice(0, 30) });
+				const item = { size: parseFloat(getComputedStyle(el).fontSize), box: b.height, text: el.textContent.trim().slice(0, 30) };
+				// A scorecard table is the slide's figure (it shrinks to fit its rows), held to the chart text rule.
+				(el.closest('table.score') ? chart : body).push(item);
 			}
-			const chart = [];
 			for (const t of document.querySelectorAll('.chart-area svg text')) {
 				if (!t.textContent.trim()) continue;
 				const svg = t.ownerSVGElement;

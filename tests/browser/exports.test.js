@@ -235,7 +235,7 @@ test('a formula in loaded data is neutralised in the CSV and the clipboard', asy
 		evil,
 		{ timeout: 30_000 }
 	);
-	const figure = page.locator('.report-figure', { hasText: 'substantial progress' }).first();
+	const figure = page.locator('.report-figure', { has: page.locator('figure[id^="fig-progress-"]') });
 	const file = await download(page, figure.getByRole('button', { name: 'CSV', exact: true }));
 	const rows = parseCsv(file.bytes.toString('utf8').replace(/^\ufeff/, ''));
 	const cells = rows.flat();

@@ -15,7 +15,7 @@ export default defineMeasure({
 	name: 'Outcomes framework',
 	section: 'outcomes',
 	pages: ['outcomes'],
-	slide: 0.5,
+	slide: 20,
 	data: (ctx) => {
 		const groups: ScoreGroup[] = outcomesFramework(ctx.model, ctx.area, ctx.suppress);
 		const rows = frameworkRows(groups);
