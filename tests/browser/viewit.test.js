@@ -37,6 +37,7 @@ test('a ViewIt download makes Barnet selectable, with its published numbers in t
 	await other.locator('option', { hasText: 'Barnet' }).waitFor({ state: 'attached', timeout: 30_000 });
 	await other.selectOption(BARNET);
 	await page.waitForURL((u) => u.searchParams.get('area') === BARNET);
+	assert.equal(await other.inputValue(), BARNET, 'the picker shows the area chosen');
 
 	await visit(page, `/treatment?area=${BARNET}`);
 	const fig = page.locator(`#fig-trajectory-${BARNET}`);
@@ -67,6 +68,13 @@ test('a ViewIt download makes Barnet selectable, with its published numbers in t
 	await page.locator(`#fig-trajectory-${BARNET}`).getByText('opiate', { exact: false }).first().waitFor();
 	const opiate = await tableOf(page.locator(`#fig-trajectory-${BARNET}`));
 	assert.equal(opiate['2017-18'][2], '540');
+
+	// Successful completions from the download's own columns, published, on the Outcomes page.
+	await visit(page, `/outcomes?area=${BARNET}&cohort=adults`);
+	const done = page.locator(`#fig-completions-${BARNET}`);
+	await done.waitFor({ timeout: 60_000 });
+	assert.match(await done.innerText(), /did not re-present within 6 months: [\d.]+% \(95% CI [^)]+\), as published\./);
+	assert.doesNotMatch(await done.innerText(), /illustrative/i);
 
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.emulateMedia({ colorScheme: 'dark' });
