@@ -28,6 +28,7 @@ import fingertipsIndicators from './fingertips/indicator';
 import outcomesFramework from './outcomes/framework';
 import { completions, representations, earlyExits, waits } from './outcomes/recovery';
 import completionsBySubstance from './outcomes/substance';
+import unmetNeedAlcohol from './outcomes/unmet-need';
 
 export const MEASURES: MeasureSpec[] = [
 	outcomesFramework,
@@ -52,6 +53,7 @@ export const MEASURES: MeasureSpec[] = [
 	representations,
 	earlyExits,
 	waits,
+	unmetNeedAlcohol,
 	rehab,
 	rehabPlan,
 	deathsInTreatment,
