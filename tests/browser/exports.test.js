@@ -121,29 +121,34 @@ test('on /treatment a figure exports PNG at 2× and a standalone SVG with its ti
 	await context.close();
 });
 
-test('on /treatment the CSV holds exactly the numbers of the figure’s data table', async () => {
-	const { page, context } = await openPage(browser, { width: 1366, height: 900 });
-	await page.goto(`${BASE}/treatment`);
-	const figure = page.locator('figure:has(.export)').first();
-	await figure.locator('svg[role="img"]').waitFor();
-	await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
-	const shown = await shownTable(figure);
-	const csv = await download(page, figure.getByRole('button', { name: 'CSV', exact: true }));
-	assert.match(csv.name, /\.csv$/);
-	const text = csv.bytes.toString('utf8');
-	assert.ok(text.startsWith('\ufeff'), 'UTF-8 BOM for Excel');
-	const rows = parseCsv(text.slice(1));
-	assert.deepEqual(rows.slice(0, shown.length), shown, 'CSV header and rows equal the data table');
-	assert.ok(
-		shown.flat().some((c) => /\d,\d{3}/.test(c)),
-		'the table holds formatted counts'
-	);
-	assert.ok(
-		rows.slice(shown.length).some((r) => r[0]?.startsWith('Source: ')),
-		'the source travels with the data'
-	);
-	await context.close();
-});
+for (const [path, selector] of [
+	['/treatment', 'figure:has(.export)'],
+	['/outcomes?area=E06000035', '#fig-completions-E06000035'],
+	['/outcomes?area=northamptonshire', '#fig-unmet-need-alcohol-northamptonshire']
+])
+	test(`on ${path} the CSV of ${selector} holds exactly the numbers of the figure’s data table`, async () => {
+		const { page, context } = await openPage(browser, { width: 1366, height: 900 });
+		await page.goto(`${BASE}${path}`);
+		const figure = page.locator(selector).first();
+		await figure.locator('svg[role="img"]').waitFor();
+		await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
+		const shown = await shownTable(figure);
+		const csv = await download(page, figure.getByRole('button', { name: 'CSV', exact: true }));
+		assert.match(csv.name, /\.csv$/);
+		const text = csv.bytes.toString('utf8');
+		assert.ok(text.startsWith('\ufeff'), 'UTF-8 BOM for Excel');
+		const rows = parseCsv(text.slice(1));
+		assert.deepEqual(rows.slice(0, shown.length), shown, 'CSV header and rows equal the data table');
+		assert.ok(
+			shown.flat().some((c) => /\d,\d{3}/.test(c)),
+			'the table holds formatted counts'
+		);
+		assert.ok(
+			rows.slice(shown.length).some((r) => r[0]?.startsWith('Source: ')),
+			'the source travels with the data'
+		);
+		await context.close();
+	});
 
 test('a suppressed table exports its * markers (report figure, Southend deaths in treatment)', async () => {
 	const { page, context } = await openPage(browser, { width: 1366, height: 900 });
