@@ -16,6 +16,7 @@ import { countSeries, rateSeries } from './deaths';
 import { headlines } from './overview';
 import { figures } from './figures';
 import { outcomeSeries, type OutcomeId } from './outcomes';
+import { estimates, OCU_NEED, unmetNeed, type UnmetNeed } from './unmet-need';
 import { fmtCount, fmtPct, fmtRate } from './format';
 import { ENGLAND } from '$lib/data/areas';
 
@@ -64,7 +65,7 @@ const NOT_LOCAL = 'not published by local area';
 const NEEDS = {
 	drugUse: `Crime Survey for England and Wales (ONS, “Drug misuse in England and Wales”): self-reported drug use in the last year by age; estimates for England and Wales, ${NOT_LOCAL}`,
 	prevalence:
-		'OHID’s local estimates of the number of opiate and/or crack cocaine users (with their intervals), loaded as a figures file or a Fingertips export',
+		'OHID’s local estimates of the number of opiate and/or crack cocaine users with their 95% limits: a Fingertips export of indicator 93517, or a figures file with metric ocu_prevalence',
 	homicides: `ONS “Homicide in England and Wales” (the Home Office Homicide Index): drug-related homicides for England and Wales, ${NOT_LOCAL}`,
 	neighbourhood:
 		'ONS police recorded crime by Community Safety Partnership area (neighbourhood crime: domestic burglary, theft from the person, robbery of personal property, vehicle offences), loaded as a figures file',
@@ -80,6 +81,7 @@ const NEEDS = {
 const SHORT: Record<string, string> = {
 	'drug-use': 'drug use in the last year',
 	prevalence: 'opiate and crack use',
+	'unmet-need-ocu': 'opiate and crack users not in treatment',
 	admissions: 'hospital admissions',
 	disruptions: 'disruptions of organised crime',
 	'misuse-deaths': 'drug misuse deaths',
@@ -236,6 +238,41 @@ function progressRow(model: Model, area: string): ScoreRow | null {
 	};
 }
 
+const PREVALENCE = 'Prevalence of opiate and/or crack cocaine use';
+
+/** The latest estimate of opiate and/or crack cocaine users, with its limits; linked to unmet need where that shows. */
+function prevalenceRow(model: Model, area: string, unmet: UnmetNeed | null): ScoreRow {
+	const all = estimates(model, area, OCU_NEED.metric);
+	const e = all.at(-1);
+	if (!e) return missing('prevalence', PREVALENCE, NEEDS.prevalence);
+	const limits = e.lower != null && e.upper != null ? ` (${fmtCount(e.lower)} to ${fmtCount(e.upper)})` : '';
+	return {
+		...base('prevalence', PREVALENCE, ''),
+		value: `${fmtCount(e.value)} users${limits}`,
+		period: e.period,
+		direction: direction(all.map((x) => x.value)),
+		href: unmet ? `/outcomes#fig-unmet-need-ocu-${area}` : null
+	};
+}
+
+/** Opiate and crack users not in treatment, against the estimate of their number, where both are loaded. */
+function unmetNeedRow(area: string, u: UnmetNeed | null): ScoreRow | null {
+	if (!u) return null;
+	const l = u.last;
+	const range = l.lower != null && l.upper != null ? ` (${fmtPct(l.lower)} to ${fmtPct(l.upper)})` : '';
+	return {
+		...base(
+			'unmet-need-ocu',
+			`Opiate and crack users not in treatment (unmet need), against the ${u.est.period} estimate of their number`,
+			`/outcomes#fig-unmet-need-ocu-${area}`
+		),
+		value: `${fmtPct(l.unmet)}${range}`,
+		period: l.label,
+		direction: direction(u.rows.map((r) => r.unmet)),
+		illustrative: u.synthetic && !l.published
+	};
+}
+
 const RECOVERY: Record<OutcomeId, string> = {
 	completions: 'Completed treatment: successful completions not re-presenting within 6 months (PHOF C19, all adults)',
 	representations: 'Re-presentations within 6 months of a successful completion',
@@ -270,6 +307,7 @@ function recoveryRow(model: Model, area: string, suppress: boolean, id: OutcomeI
 export function outcomesFramework(model: Model, area: string, suppress: boolean): ScoreGroup[] {
 	const orMissing = (row: ScoreRow | null, id: string, measure: string, needs: string) => row ?? missing(id, measure, needs);
 	const records = 'record-level treatment journeys for the area (an NDTMS-style extract), loaded on the Data page';
+	const ocu = unmetNeed(model, area, OCU_NEED, suppress);
 	return [
 		{
 			id: 'drug-use',
@@ -278,7 +316,7 @@ export function outcomesFramework(model: Model, area: string, suppress: boolean)
 			short: 'Drug use',
 			rows: [
 				missing('drug-use', 'Proportion of the population reporting drug use in the last year (by age)', NEEDS.drugUse),
-				missing('prevalence', 'Prevalence of opiate and/or crack cocaine use', NEEDS.prevalence)
+				prevalenceRow(model, area, ocu)
 			]
 		},
 		{
@@ -330,7 +368,7 @@ export function outcomesFramework(model: Model, area: string, suppress: boolean)
 					'Continuity of care: engagement in treatment within 3 weeks of leaving prison',
 					'record-level prison releases for the area, or a published continuity-of-care figure'
 				),
-				...[recoveryRow(model, area, suppress, 'waits'), recoveryRow(model, area, suppress, 'early_exits')].filter(
+				...[unmetNeedRow(area, ocu), recoveryRow(model, area, suppress, 'waits'), recoveryRow(model, area, suppress, 'early_exits')].filter(
 					(r): r is ScoreRow => r != null
 				)
 			]
