@@ -109,7 +109,7 @@ describe('one definition, three frames', () => {
 		['continuity', ['continuity', 'continuity-quarters']],
 		['rehab', ['rehab', 'rehab-plan']],
 		['resources', ['workforce', 'investment', 'allocations', 'contracts']],
-		['outcomes', ['outcomes-framework', 'young-people', 'unmet-need-alcohol']],
+		['outcomes', ['outcomes-framework', 'young-people', 'unmet-need-alcohol', 'unmet-need-ocu']],
 		['recovery', ['completions', 'completions-substance', 'representations', 'early-exits', 'waits']],
 		['overview', ['trajectory']]
 	] as const)('the %s page lists its measures in order', (page, ids) => {

@@ -6,7 +6,9 @@ import { LOOKUPS } from './lookups';
 const FINGERTIPS: [string, string, string][] = [
 	['92432', 'drug_misuse_deaths_rate', 'rate_per_100k'],
 	['91380', 'alcohol_specific_mortality_rate', 'rate_per_100k'],
-	['91181', 'numbers_in_treatment', 'count']
+	['91181', 'numbers_in_treatment', 'count'],
+	// Estimated opiate and/or crack cocaine users: Value is a rate per 1,000, Count the number of users.
+	['93517', 'ocu_prevalence', 'rate_per_1000']
 ];
 
 /** One parameterised multi-row INSERT per table: each statement is a round trip to the DuckDB worker. */

@@ -29,6 +29,7 @@ import outcomesFramework from './outcomes/framework';
 import { completions, representations, earlyExits, waits } from './outcomes/recovery';
 import completionsBySubstance from './outcomes/substance';
 import unmetNeedAlcohol from './outcomes/unmet-need';
+import unmetNeedOcu from './outcomes/unmet-need-ocu';
 
 export const MEASURES: MeasureSpec[] = [
 	outcomesFramework,
@@ -54,6 +55,7 @@ export const MEASURES: MeasureSpec[] = [
 	earlyExits,
 	waits,
 	unmetNeedAlcohol,
+	unmetNeedOcu,
 	rehab,
 	rehabPlan,
 	deathsInTreatment,
