@@ -1,13 +1,25 @@
 import adapter from '@sveltejs/adapter-static';
+import { precompress } from './scripts/precompress.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 // BUILD_DIR / SVELTEKIT_OUT let several builds run side by side (e.g. the benchmark beside the tests).
 const buildDir = process.env.BUILD_DIR ?? 'build';
+const staticAdapter = adapter({ pages: buildDir, assets: buildDir, strict: true });
 
 const config = {
 	kit: {
 		outDir: process.env.SVELTEKIT_OUT ?? '.svelte-kit',
-		adapter: adapter({ pages: buildDir, assets: buildDir, strict: true }),
+		// The static site, then brotli and gzip forms of every text file and wasm module (scripts/serve.js sends them).
+		adapter: {
+			name: 'static-precompressed',
+			async adapt(builder) {
+				await staticAdapter.adapt(builder);
+				const n = await precompress(buildDir);
+				builder.log.minor(`Precompressed ${n} files (brotli, gzip)`);
+			}
+		},
+		// Every page's CSS goes inline in its HTML: nothing render-blocking stands between the HTML and first paint.
+		inlineStyleThreshold: Infinity,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// The CSP is generated at build time; wasm needs 'wasm-unsafe-eval', DuckDB's worker comes from 'self'.
 		csp: {

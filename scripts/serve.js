@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves the built dashboard (build/) on localhost only. Usage: node scripts/serve.js [--port N] [--dir build]
-// Compresses text with gzip, serves .wasm with its MIME type (needed for streaming compile), maps
+// Sends the build's precompressed .br/.gz files (else gzips text on the fly), serves .wasm with its MIME type (needed for streaming compile), maps
 // /deaths to deaths.html, and repeats the site's Content-Security-Policy as a header.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,17 +32,20 @@ const TYPES = {
 const COMPRESS = new Set(['.html', '.js', '.css', '.json', '.svg', '.csv', '.txt', '.wasm']);
 const gzCache = new Map();
 
+async function isFile(full) {
+	try {
+		return (await stat(full)).isFile();
+	} catch {
+		return false;
+	}
+}
+
 async function resolveFile(urlPath) {
 	const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
 	const candidates = [clean, `${clean}.html`, path.join(clean, 'index.html')];
 	for (const c of candidates) {
 		const full = path.join(root, c);
-		if (!full.startsWith(root)) continue;
-		try {
-			if ((await stat(full)).isFile()) return full;
-		} catch {
-			/* try the next form */
-		}
+		if (full.startsWith(root) && (await isFile(full))) return full;
 	}
 	return null;
 }
@@ -67,7 +70,19 @@ const server = createServer(async (req, res) => {
 			const csp = html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/);
 			if (csp) headers['content-security-policy'] = csp[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 		}
-		if (COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+		const accepts = req.headers['accept-encoding'] ?? '';
+		// Precompressed at build time (scripts/precompress.js): brotli first, then gzip.
+		for (const [encoding, suffix] of [
+			['br', '.br'],
+			['gzip', '.gz']
+		]) {
+			if (!new RegExp(`\\b${encoding}\\b`).test(accepts) || !(await isFile(file + suffix))) continue;
+			const { size } = await stat(file + suffix);
+			res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': size, vary: 'accept-encoding' });
+			createReadStream(file + suffix).pipe(res);
+			return;
+		}
+		if (COMPRESS.has(ext) && /\bgzip\b/.test(accepts)) {
 			let body = gzCache.get(file);
 			if (!body) {
 				body = gzipSync(await readFile(file), { level: 6 });
