@@ -36,11 +36,24 @@ export interface BrowserDb extends Db {
 	terminate(): Promise<void>;
 }
 
+/**
+ * DuckDB's worker, started so that it compiles the wasm with plain `instantiateStreaming(fetch(url))`. Where
+ * `TransformStream` exists, DuckDB-WASM pipes the response through one to report progress, and a response rebuilt
+ * from a stream has no cache handler: Chrome then never keeps the compiled module, and every visit pays again
+ * (see BENCHMARKS.md). Without it DuckDB takes the plain streaming path, which Chrome caches by URL.
+ */
+function cacheableWorker(url: string): Worker {
+	const script = new URL(url, location.href).href;
+	const boot = `self.TransformStream = undefined; importScripts(${JSON.stringify(script)});`;
+	return new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })));
+}
+
 export async function createBrowserDb(): Promise<BrowserDb> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = new Worker(bundle.mainWorker!);
+	const worker = cacheableWorker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	// Absolute: the worker runs from a blob: URL, against which a relative path would not resolve.
+	await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	for (const sql of CONNECT_SQL) await conn.query(sql);
