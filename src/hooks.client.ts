@@ -1,8 +1,8 @@
 import type { ClientInit } from '@sveltejs/kit';
 import { dataset } from '$lib/state/dataset.svelte';
 
-// DuckDB compiles about 34 MB of wasm in a worker: start it as the app starts, before the root layout
-// hydrates (the page is already painted from the prerendered HTML). Not awaited: hydration must not wait.
+// Reads browser storage (the user's stored model, if any) while the page hydrates. DuckDB itself starts later, at
+// idle after first paint and hydration (dataset.hydrated), so its 34 MB of wasm never competes with them.
 export const init: ClientInit = () => {
-	void dataset.start();
+	dataset.boot();
 };

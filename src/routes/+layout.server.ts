@@ -1,8 +1,2 @@
-import { defaultModel } from '$lib/server/default-model';
-import { packModel } from '$lib/metrics/pack';
-
+// Every page is prerendered; each carries its own data (src/routes/*/+page.server.ts).
 export const prerender = true;
-
-export async function load() {
-	return { packed: packModel(await defaultModel()) };
-}

@@ -5,7 +5,7 @@
 import { createBrowserDb, type BrowserDb } from './duckdb-browser';
 import { initSchema } from './schema';
 import { ingestFile, checkSize, forgetFile, IngestError, type ValidationReport } from './ingest';
-import { storedFiles } from './persist';
+import { contentHash, storedFiles, storedModel } from './persist';
 import { DEFAULT_FILES, FIRST_USER_FILE_ID } from './defaults';
 import seedFigures from '../../../data/seed-figures.csv?url';
 import onsDeaths from '../../../data/ons-drug-deaths-2021.csv?url';
@@ -42,37 +42,60 @@ export interface Session {
 	restored: LoadOutcome[];
 }
 
-let current: Promise<Session> | null = null;
+// Three stages, each started only when something needs it: the engine (worker, wasm, schema); the embedded files
+// in it (fetched only now, and the first CSV parse, which warms the reader for the user's files); the user's stored
+// files read again (only for the explorer, a new file, or when no stored model matches them).
+let engineStarted: Promise<BrowserDb> | null = null;
+let defaultsLoaded: Promise<ValidationReport[]> | null = null;
+let full: Promise<Session> | null = null;
 
+/** DuckDB running, with the schema made and nothing loaded. */
+export function engine(): Promise<BrowserDb> {
+	engineStarted ??= (async () => {
+		performance.mark('duckdb-start');
+		const db = await createBrowserDb();
+		await initSchema(db);
+		performance.mark('duckdb-ready');
+		return db;
+	})();
+	return engineStarted;
+}
+
+/** The engine with the embedded files loaded: what the app does at idle, before the user's first file. */
+export function withDefaults(): Promise<ValidationReport[]> {
+	defaultsLoaded ??= engine().then(async (db) => {
+		const files = await Promise.all(DEFAULT_FILES.map(async (name) => [name, new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer())] as const));
+		const reports: ValidationReport[] = [];
+		let id = 1;
+		for (const [name, bytes] of files) reports.push(await ingestFile(db, { fileId: id++, name, data: bytes, embedded: true }));
+		performance.mark('defaults-loaded');
+		return reports;
+	});
+	return defaultsLoaded;
+}
+
+/** Everything loaded: the embedded files and the user's stored files. */
 export function session(): Promise<Session> {
-	current ??= start();
-	return current;
+	full ??= withDefaults().then(async (defaults) => {
+		const db = await engine();
+		const reports = [...defaults];
+		const restored: LoadOutcome[] = [];
+		for (const f of await storedFiles.list().catch(() => [])) {
+			try {
+				reports.push(await ingestFile(db, { fileId: f.fileId, name: f.name, data: f.data }));
+				restored.push({ name: f.name, report: reports[reports.length - 1] });
+			} catch (e) {
+				restored.push({ name: f.name, error: (e as Error).message });
+			}
+		}
+		performance.mark('session-ready');
+		return { db, reports, restored };
+	});
+	return full;
 }
 
 export function started(): boolean {
-	return current != null;
-}
-
-async function start(): Promise<Session> {
-	performance.mark('duckdb-start');
-	// Fetched while the engine compiles.
-	const defaults = Promise.all(DEFAULT_FILES.map(async (name) => [name, new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer())] as const));
-	const db = await createBrowserDb();
-	await initSchema(db);
-	const reports: ValidationReport[] = [];
-	let id = 1;
-	for (const [name, bytes] of await defaults) reports.push(await ingestFile(db, { fileId: id++, name, data: bytes, embedded: true }));
-	const restored: LoadOutcome[] = [];
-	for (const f of await storedFiles.list().catch(() => [])) {
-		try {
-			reports.push(await ingestFile(db, { fileId: f.fileId, name: f.name, data: f.data }));
-			restored.push({ name: f.name, report: reports[reports.length - 1] });
-		} catch (e) {
-			restored.push({ name: f.name, error: (e as Error).message });
-		}
-	}
-	performance.mark('duckdb-ready');
-	return { db, reports, restored };
+	return engineStarted != null;
 }
 
 /** Milliseconds between progress reports while reading (each one re-renders the progress bar). */
@@ -120,12 +143,15 @@ export async function loadFiles(files: File[], onProgress: (p: LoadProgress) => 
 			const fileId = await nextFileId(s.db);
 			const t0 = performance.now();
 			// DuckDB reads the File itself, in its worker; the page only counts rows for the progress bar, and
-			// IndexedDB copies the File off the main thread: the three overlap.
+			// IndexedDB copies the File off the main thread (after hashing it, for the stored model's key): the three overlap.
 			const counted = countRows(file, onProgress).then((rows) => {
 				performance.measure('load-count-rows', { start: t0 });
 				onProgress({ name: file.name, phase: 'parsing', bytes: file.size, total: file.size, rows });
 			});
-			const stored = storedFiles.put({ fileId, name: file.name, data: file, loadedAt: new Date().toISOString() }).then(
+			const stored = contentHash(file)
+				.catch(() => undefined)
+				.then((hash) => storedFiles.put({ fileId, name: file.name, data: file, loadedAt: new Date().toISOString(), hash }))
+				.then(
 				() => true,
 				() => false
 			);
@@ -163,14 +189,10 @@ export async function forgetOne(fileId: number): Promise<void> {
 	s.reports = s.reports.filter((r) => r.fileId !== fileId);
 }
 
-/** Forgets every loaded file and restarts DuckDB, since wasm memory is only given back with its worker. */
+/** Forgets every loaded file and its stored model, and restarts DuckDB, since wasm memory is only given back with its worker. */
 export async function forgetAll(): Promise<Session> {
-	await storedFiles.clear();
-	if (current) {
-		const old = await current.catch(() => null);
-		current = null;
-		await old?.db.terminate().catch(() => {});
-	}
+	await Promise.all([storedFiles.clear(), storedModel.clear()]);
+	await stop();
 	return session();
 }
 
@@ -180,10 +202,12 @@ export async function forgetAll(): Promise<Session> {
  * Unlike `forgetAll`, stored files are kept.
  */
 export async function restart(): Promise<Session> {
-	if (current) {
-		const old = await current.catch(() => null);
-		current = null;
-		await old?.db.terminate().catch(() => {});
-	}
+	await stop();
 	return session();
+}
+
+async function stop(): Promise<void> {
+	const old = engineStarted;
+	engineStarted = defaultsLoaded = full = null;
+	await (await old?.catch(() => null))?.terminate().catch(() => {});
 }

@@ -1,67 +1,152 @@
 /**
- * What the pages draw: the model computed at build time from the embedded data, replaced by one computed
- * in the browser's DuckDB once the user's files are loaded (or restored from browser storage).
+ * What the pages draw: the model computed at build time from the embedded data; after a reload, the model last
+ * computed from the user's files, read back from browser storage before DuckDB starts; once the engine has the
+ * user's files, the model it computes.
  */
+import { version } from '$app/environment';
 import type { Model } from '$lib/metrics/model';
+import { packModel, unpackModel, type PackedModel } from '$lib/metrics/pack';
 import type { ValidationReport } from '$lib/data/ingest';
 import type { LoadOutcome, LoadProgress } from '$lib/data/browser-session';
+import { modelKey, storedFiles, storedModel, type StoredModel } from '$lib/data/persist';
 
 type Engine = 'idle' | 'starting' | 'ready' | 'error';
+/** Where the figures on screen come from. */
+type Origin = 'prerendered' | 'stored' | 'browser';
+
+interface Restored {
+	/** A stored model that matches the stored files and this build. */
+	model: StoredModel<PackedModel, ValidationReport> | null;
+	/** Stored files exist but no model matches them: DuckDB must read them again. */
+	stale: boolean;
+}
+
+async function readStored(): Promise<Restored> {
+	try {
+		const [files, model] = await Promise.all([storedFiles.list(), storedModel.get<PackedModel, ValidationReport>()]);
+		if (!files.length) return { model: null, stale: false };
+		const key = modelKey(version, files);
+		return key && model?.key === key ? { model, stale: false } : { model: null, stale: true };
+	} catch {
+		return { model: null, stale: false };
+	}
+}
+
+/** Runs `task` when the main thread is idle (after hydration and first paint), or after `timeout` ms at the latest. */
+function idle(task: () => void, timeout = 1000): void {
+	if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout });
+	else setTimeout(task, 50);
+}
+
+const browserSession = () => import('$lib/data/browser-session');
 
 class Dataset {
-	model = $state<Model | null>(null);
-	origin = $state<'prerendered' | 'browser'>('prerendered');
+	/** The model computed in the browser or read back from storage; until then, the page's prerendered one. */
+	private computed = $state<Model | null>(null);
+	private prerendered: (() => Model | null) | null = null;
+	origin = $state<Origin>('prerendered');
 	engine = $state<Engine>('idle');
 	engineError = $state<string | null>(null);
 	reports = $state<ValidationReport[]>([]);
 	outcomes = $state<LoadOutcome[]>([]);
 	progress = $state<LoadProgress | null>(null);
 	busy = $state(false);
+	/** When the model on screen was computed, if it was read back from browser storage. */
+	savedAt = $state<string | null>(null);
+	private restoring: Promise<Restored> | null = null;
 
-	/** Called once from the root layout with the prerendered model. */
-	seed(model: Model) {
-		if (!this.model) this.model = model;
+	get model(): Model | null {
+		return this.computed ?? this.prerendered?.() ?? null;
+	}
+
+	/** From the root layout: the prerendered page's own model (each page carries only the data it draws). */
+	usePrerendered(model: () => Model | null): void {
+		this.prerendered = model;
 	}
 
 	get userFiles(): ValidationReport[] {
 		return this.reports.filter((r) => !r.embedded);
 	}
 
-	private async refresh(): Promise<void> {
-		const [{ session }, { computeModel }] = await Promise.all([import('$lib/data/browser-session'), import('$lib/metrics/model')]);
-		const s = await session();
-		this.reports = [...s.reports];
-		const t0 = performance.now();
-		this.model = await computeModel(s.db.query);
-		performance.measure('model', { start: t0 });
-		this.origin = 'browser';
+	/** From the client's `init` hook: starts reading browser storage while the page hydrates. */
+	boot(): void {
+		this.restoring ??= readStored();
 	}
 
-	/** Starts DuckDB in the background; restores stored files if there are any. */
-	async start(): Promise<void> {
+	/**
+	 * From the root layout once hydrated: shows the user's stored figures if there are any, then starts DuckDB at
+	 * idle. The engine loads the embedded files at idle too (which warms its CSV reader), and reads the user's
+	 * files again only if no stored model matches them.
+	 */
+	async hydrated(): Promise<void> {
+		const restored = await (this.restoring ?? readStored());
+		if (restored.model) {
+			this.computed = unpackModel(restored.model.model);
+			this.reports = restored.model.reports;
+			this.origin = 'stored';
+			this.savedAt = restored.model.savedAt;
+			requestAnimationFrame(() => performance.mark('stored-model-shown'));
+		}
+		idle(() => void this.start(restored.stale));
+	}
+
+	/** Starts DuckDB; with `recompute`, reads the stored files again and recomputes the model from them. */
+	async start(recompute = false): Promise<void> {
 		if (this.engine !== 'idle') return;
 		this.engine = 'starting';
 		try {
-			const { session } = await import('$lib/data/browser-session');
-			const s = await session();
-			this.reports = [...s.reports];
-			if (s.restored.length) {
-				this.outcomes = s.restored;
-				await this.refresh();
-			}
+			const { engine, withDefaults, session } = await browserSession();
+			await engine();
 			this.engine = 'ready';
 			performance.mark('engine-ready');
+			if (recompute) {
+				const s = await session();
+				this.outcomes = s.restored;
+				await this.refresh();
+			} else {
+				idle(async () => {
+					const defaults = await withDefaults().catch(() => null);
+					if (defaults && this.origin === 'prerendered') this.reports = [...defaults];
+				});
+			}
 		} catch (e) {
 			this.engine = 'error';
 			this.engineError = (e as Error).message;
 		}
 	}
 
+	/** Recomputes the model from everything loaded, and keeps it in browser storage if the user has files. */
+	private async refresh(): Promise<void> {
+		const [{ session }, { computeModel }] = await Promise.all([browserSession(), import('$lib/metrics/model')]);
+		const s = await session();
+		this.reports = [...s.reports];
+		const t0 = performance.now();
+		const model = await computeModel(s.db.query);
+		performance.measure('model', { start: t0 });
+		this.computed = model;
+		this.origin = 'browser';
+		this.savedAt = null;
+		await this.save(model, s.reports).catch(() => {});
+	}
+
+	private async save(model: Model, reports: ValidationReport[]): Promise<void> {
+		const files = await storedFiles.list();
+		const key = modelKey(version, files);
+		if (!files.length || !key) return storedModel.clear();
+		// Reports are plain data; $state proxies cannot be cloned into IndexedDB.
+		await storedModel.put({
+			key,
+			model: packModel(model),
+			reports: $state.snapshot(reports) as ValidationReport[],
+			savedAt: new Date().toISOString()
+		});
+	}
+
 	async load(files: File[]): Promise<LoadOutcome[]> {
 		this.busy = true;
 		try {
 			if (this.engine === 'idle') void this.start();
-			const { loadFiles } = await import('$lib/data/browser-session');
+			const { loadFiles, session } = await browserSession();
 			const outcomes = await loadFiles(files, (p) => (this.progress = p));
 			this.outcomes = outcomes;
 			// While every page is recomputed, say so of the last file loaded, not of a later one that failed.
@@ -75,7 +160,7 @@ class Dataset {
 					rows: last.report.rowsLoaded
 				};
 			if (outcomes.some((o) => o.report)) await this.refresh();
-			else this.reports = [...(await (await import('$lib/data/browser-session')).session()).reports];
+			else this.reports = [...(await session()).reports];
 			this.engine = 'ready';
 			performance.mark('load-redrawn');
 			return outcomes;
@@ -86,7 +171,7 @@ class Dataset {
 	}
 
 	async forget(fileId: number): Promise<void> {
-		const { forgetOne } = await import('$lib/data/browser-session');
+		const { forgetOne } = await browserSession();
 		await forgetOne(fileId);
 		this.outcomes = [];
 		await this.refresh();
@@ -101,7 +186,7 @@ class Dataset {
 		this.engine = 'starting';
 		this.engineError = null;
 		try {
-			const { restart } = await import('$lib/data/browser-session');
+			const { restart } = await browserSession();
 			const s = await restart();
 			this.outcomes = s.restored.filter((o) => o.error);
 			await this.refresh();
@@ -118,7 +203,7 @@ class Dataset {
 	async forgetAll(): Promise<void> {
 		this.busy = true;
 		try {
-			const { forgetAll } = await import('$lib/data/browser-session');
+			const { forgetAll } = await browserSession();
 			await forgetAll();
 			this.outcomes = [];
 			await this.refresh();

@@ -1,0 +1,3 @@
+import { routeData } from '$lib/server/route-data';
+
+export const load = () => routeData('/continuity');

@@ -1,0 +1,100 @@
+// A reload after loading files paints the user's figures from the model kept in IndexedDB, before DuckDB starts and
+// without DuckDB reading the files again; those figures equal the ones the engine recomputes from the raw files;
+// and "Forget all" forgets the stored model with the files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, openPage, BASE, shot, waitForEngine, visit } from './harness.js';
+
+const FILE = path.resolve('tests/fixtures/journeys-rotherham-small.csv');
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+const status = (page) => page.locator('header .status').textContent();
+const marks = (page) => page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+/** What the treatment page says of Rotherham: every figure's text, tables included. */
+const figures = (page) => page.locator('main').innerText();
+
+/** The stored model's key, read or overwritten straight in IndexedDB. */
+function storedKey(page, overwrite = null) {
+	return page.evaluate(
+		(value) =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('cdp-dashboard');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const t = db.transaction('model', 'readwrite');
+					const req = t.objectStore('model').get('current');
+					req.onsuccess = () => {
+						if (req.result && value) t.objectStore('model').put({ ...req.result, key: value }, 'current');
+					};
+					t.oncomplete = () => {
+						db.close();
+						resolve(req.result?.key ?? null);
+					};
+				};
+			}),
+		overwrite
+	);
+}
+
+test('a reload shows the stored model of the loaded file, equal to what DuckDB recomputes; forget all forgets it', async () => {
+	const { page, context, foreign, errors } = await openPage(browser);
+	await page.goto(`${BASE}/data`);
+	await waitForEngine(page);
+	await page.getByTestId('file-input').setInputFiles(FILE);
+	await page.waitForFunction(() => performance.getEntriesByName('load-redrawn').length > 0, null, { timeout: 60_000 });
+	await visit(page, '/treatment?area=E08000018');
+	await page.locator('#fig-trajectory-E08000018').waitFor();
+	const computed = await figures(page);
+	// The loaded extract replaces Rotherham's synthetic records: its figures differ from the embedded ones.
+	assert.doesNotMatch(computed, /Illustrative data: Rotherham had 2,089 adults/);
+	assert.ok(await storedKey(page), 'the model is stored once computed');
+
+	// Reload: the user's figures come from the stored model; DuckDB never reads the file again.
+	await page.reload();
+	await page.waitForFunction(() => performance.getEntriesByName('stored-model-shown').length > 0, null, { timeout: 30_000 });
+	assert.match(await status(page), /Showing your loaded data \(as computed on .+, kept in this browser\)/);
+	assert.equal(await figures(page), computed);
+	await waitForEngine(page);
+	await page.waitForFunction(() => performance.getEntriesByName('defaults-loaded').length > 0, null, { timeout: 60_000 });
+	const m = await marks(page);
+	assert.ok(
+		m['stored-model-shown'] < m['engine-ready'],
+		`stored figures (${m['stored-model-shown']} ms) before the engine (${m['engine-ready']} ms)`
+	);
+	assert.equal(m['session-ready'], undefined, 'the stored file was not read again');
+	await page.screenshot({ path: shot('stored-model-reload') });
+
+	// A stored model that no longer matches (as after a change of definitions) is not shown: DuckDB reads the stored
+	// file again and recomputes, and its figures are the same as those the stored model gave.
+	await storedKey(page, 'a different build');
+	await page.reload();
+	await page.waitForFunction(() => performance.getEntriesByName('session-ready').length > 0, null, { timeout: 60_000 });
+	await page.waitForFunction(
+		() => /^\s*Showing your loaded data\s*·/.test(document.querySelector('header .status')?.textContent ?? ''),
+		null,
+		{
+			timeout: 60_000
+		}
+	);
+	assert.equal((await marks(page))['stored-model-shown'], undefined);
+	assert.equal(await figures(page), computed);
+	assert.notEqual(await storedKey(page), 'a different build', 'the recomputed model is stored again');
+
+	// Forget all: the stored model goes with the files; a reload shows the embedded data.
+	await visit(page, '/data');
+	await page.getByRole('button', { name: 'Forget all loaded data' }).click();
+	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
+	assert.equal(await storedKey(page), null);
+	await page.goto(`${BASE}/treatment?area=E08000018`);
+	await waitForEngine(page);
+	assert.match(await status(page), /^\s*Showing embedded data/);
+	assert.match(await figures(page), /Illustrative data: Rotherham had 2,089 adults/);
+	assert.equal((await marks(page))['stored-model-shown'], undefined);
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
