@@ -1,17 +1,48 @@
 // Headless Debian Chromium through playwright-core, launched with the browser tests' flags
-// (tests/browser/harness.js) plus --enable-precise-memory-info so performance.memory is not bucketed.
+// (tests/browser/harness.js) plus --enable-precise-memory-info so performance.memory is not bucketed, and a
+// host resolver that fails every name but the loopback server: off-origin requests (the Observable peer's
+// theme asks a font host) fail at once without request interception, which would slow every request.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { findChrome } from '../../tests/browser/chrome.js';
 import { CHROME_ARGS } from '../../tests/browser/harness.js';
 
-export const BENCH_ARGS = [...CHROME_ARGS, '--enable-precise-memory-info'];
+export const BENCH_ARGS = [...CHROME_ARGS, '--enable-precise-memory-info', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
-export async function launch() {
+function chrome() {
 	const executablePath = process.env.CHROME_PATH ?? findChrome();
 	if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH or apt-get install -y chromium');
-	const browser = await chromium.launch({ executablePath, args: BENCH_ARGS, headless: true });
-	return browser;
+	return executablePath;
+}
+
+export async function launch() {
+	return chromium.launch({ executablePath: chrome(), args: BENCH_ARGS, headless: true });
+}
+
+/**
+ * A browser on a new, empty profile directory, as a user's browser is: Chromium keeps compiled wasm (its code
+ * cache) only in an on-disk profile, never in the incognito-like contexts of browser.newContext(), so a later
+ * visit can only be measured this way. `close` ends the browser and deletes the profile.
+ */
+export async function freshProfile(origin, { width = 1366, height = 768 } = {}) {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'cdp-bench-profile-'));
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: chrome(),
+		args: BENCH_ARGS,
+		headless: true,
+		viewport: { width, height }
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	const foreign = [];
+	const errors = [];
+	watchPage(page, origin, foreign, errors);
+	const close = async () => {
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
+	};
+	return { context, page, foreign, errors, close };
 }
 
 // Prepended to the DuckDB worker script in memory runs only: remembers the wasm linear memory (exported or
@@ -28,21 +59,26 @@ export async function freshPage(browser, origin, { width = 1366, height = 768, w
 	const page = await context.newPage();
 	const foreign = [];
 	const errors = [];
-	page.on('request', (r) => {
-		const url = r.url();
-		if (!(url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:'))) foreign.push(url);
-	});
+	watchPage(page, origin, foreign, errors);
 	if (wasmMemory) {
 		await context.route(/duckdb-browser-(eh|mvp)\.worker\.[^/]*\.js$/, async (route) => {
 			const res = await route.fetch();
 			route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: WASM_MEMORY_HOOK + (await res.text()) });
 		});
 	}
+	return { context, page, foreign, errors };
+}
+
+/** Collects a page's off-origin request URLs in `foreign` and its console errors and exceptions in `errors`. */
+export function watchPage(page, origin, foreign, errors) {
+	page.on('request', (r) => {
+		const url = r.url();
+		if (!(url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:'))) foreign.push(url);
+	});
 	page.on('console', (m) => {
 		if (m.type() === 'error') errors.push(m.text());
 	});
 	page.on('pageerror', (e) => errors.push(String(e)));
-	return { context, page, foreign, errors };
 }
 
 export async function waitForEngine(page, timeout = 120_000) {
@@ -50,6 +86,17 @@ export async function waitForEngine(page, timeout = 120_000) {
 		timeout,
 		polling: 50
 	});
+}
+
+/** Waits for the app's performance mark `name`; resolves with its time from navigation start, or null on timeout. */
+export async function waitForMark(page, name, timeout = 120_000) {
+	try {
+		await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name, { timeout, polling: 50 });
+	} catch (e) {
+		if (e.name === 'TimeoutError') return null;
+		throw e;
+	}
+	return page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0].startTime, name);
 }
 
 /** Resident and proportional set size (bytes) of a process, from /proc (Linux). */

@@ -15,7 +15,7 @@ function walk(dir) {
 }
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const isDuckdbWorker = (f) => /duckdb-browser-[a-z]+(\.pthread)?\.worker\.[^/]*\.js$/.test(f);
+export const isDuckdbWorker = (f) => /duckdb-browser-[a-z]+(\.pthread)?\.worker\.[^/]*\.js$/.test(f);
 
 export function measureBytes(buildDir) {
 	const files = walk(path.join(buildDir, '_app'));
