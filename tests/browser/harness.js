@@ -47,7 +47,7 @@ export async function openPage(browser, { width = 1366, height = 768, colorSchem
 	return { context, page, foreign, errors };
 }
 
-/** Waits until DuckDB-WASM has started and loaded the embedded data. */
+/** Waits until DuckDB-WASM has started (the embedded files load after it, at idle). */
 export async function waitForEngine(page, timeout = 60_000) {
 	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout });
 }

@@ -19,7 +19,11 @@ interface Restored {
 	model: StoredModel<PackedModel, ValidationReport> | null;
 	/** Stored files exist but no model matches them: DuckDB must read them again. */
 	stale: boolean;
+	/** Storage did not answer in time: DuckDB reads whatever files are stored and recomputes. */
+	late?: boolean;
 }
+
+const BOOT_WAIT_MS = 400;
 
 async function readStored(): Promise<Restored> {
 	try {
@@ -53,7 +57,7 @@ class Dataset {
 	busy = $state(false);
 	/** When the model on screen was computed, if it was read back from browser storage. */
 	savedAt = $state<string | null>(null);
-	private restoring: Promise<Restored> | null = null;
+	private restored: Restored | null = null;
 
 	get model(): Model | null {
 		return this.computed ?? this.prerendered?.() ?? null;
@@ -68,26 +72,31 @@ class Dataset {
 		return this.reports.filter((r) => !r.embedded);
 	}
 
-	/** From the client's `init` hook: starts reading browser storage while the page hydrates. */
-	boot(): void {
-		this.restoring ??= readStored();
+	/**
+	 * From the client's `init` hook, before hydration: reads the user's stored model, if any, so that the page
+	 * hydrates straight into the user's figures (one render, not the embedded figures and then the user's).
+	 */
+	async boot(): Promise<void> {
+		// Storage that does not answer quickly (an upgrade blocked by another tab) must not hold the page back.
+		const late = new Promise<Restored>((resolve) => setTimeout(() => resolve({ model: null, stale: false, late: true }), BOOT_WAIT_MS));
+		this.restored = await Promise.race([readStored(), late]);
+		const stored = this.restored.model;
+		if (!stored) return;
+		this.computed = unpackModel(stored.model);
+		this.reports = stored.reports;
+		this.origin = 'stored';
+		this.savedAt = stored.savedAt;
 	}
 
 	/**
-	 * From the root layout once hydrated: shows the user's stored figures if there are any, then starts DuckDB at
-	 * idle. The engine loads the embedded files at idle too (which warms its CSV reader), and reads the user's
-	 * files again only if no stored model matches them.
+	 * From the root layout once hydrated: marks the frame that shows the stored figures, then starts DuckDB at idle.
+	 * The engine loads the embedded files at idle too (which warms its CSV reader), and reads the user's files again
+	 * only if no stored model matches them.
 	 */
-	async hydrated(): Promise<void> {
-		const restored = await (this.restoring ?? readStored());
-		if (restored.model) {
-			this.computed = unpackModel(restored.model.model);
-			this.reports = restored.model.reports;
-			this.origin = 'stored';
-			this.savedAt = restored.model.savedAt;
-			requestAnimationFrame(() => performance.mark('stored-model-shown'));
-		}
-		idle(() => void this.start(restored.stale));
+	hydrated(): void {
+		if (this.origin === 'stored') requestAnimationFrame(() => performance.mark('stored-model-shown'));
+		const restored = this.restored;
+		idle(() => void this.start(restored?.stale || restored?.late));
 	}
 
 	/** Starts DuckDB; with `recompute`, reads the stored files again and recomputes the model from them. */
