@@ -68,6 +68,7 @@ test('a reload shows the stored model of the loaded file, equal to what DuckDB r
 	const drawn = await charts(page);
 	// The loaded extract replaces Rotherham's synthetic records: its figures differ from the embedded ones.
 	assert.doesNotMatch(computed, /Illustrative data: Rotherham had 2,089 adults/);
+	await page.waitForFunction(() => performance.getEntriesByName('model-saved').length > 0);
 	assert.ok(await storedKey(page), 'the model is stored once computed');
 
 	// Reload: the user's figures come from the stored model; DuckDB never reads the file again.
@@ -100,6 +101,7 @@ test('a reload shows the stored model of the loaded file, equal to what DuckDB r
 	);
 	assert.equal((await marks(page))['stored-model-shown'], undefined);
 	assert.equal(await figures(page), computed);
+	await page.waitForFunction(() => performance.getEntriesByName('model-saved').length > 0);
 	assert.notEqual(await storedKey(page), 'a different build', 'the recomputed model is stored again');
 
 	// Forget all: the stored model goes with the files; a reload shows the embedded data.

@@ -5,14 +5,13 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { CONNECT_SQL, toRows, type Db } from './db';
+import { takeWorker, WORKER_URLS } from './duckdb-worker';
 
 const BUNDLES: duckdb.DuckDBBundles = {
-	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	mvp: { mainModule: mvpWasm, mainWorker: WORKER_URLS.mvp },
+	eh: { mainModule: ehWasm, mainWorker: WORKER_URLS.eh }
 };
 
 /** A raw Arrow result, cut at `maxRows` when the query returned more. */
@@ -36,24 +35,13 @@ export interface BrowserDb extends Db {
 	terminate(): Promise<void>;
 }
 
-/**
- * DuckDB's worker, started so that it compiles the wasm with plain `instantiateStreaming(fetch(url))`. Where
- * `TransformStream` exists, DuckDB-WASM pipes the response through one to report progress, and a response rebuilt
- * from a stream has no cache handler: Chrome then never keeps the compiled module, and every visit pays again
- * (see BENCHMARKS.md). Without it DuckDB takes the plain streaming path, which Chrome caches by URL.
- */
-function cacheableWorker(url: string): Worker {
-	const script = new URL(url, location.href).href;
-	const boot = `self.TransformStream = undefined; importScripts(${JSON.stringify(script)});`;
-	return new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })));
-}
-
 export async function createBrowserDb(): Promise<BrowserDb> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = cacheableWorker(bundle.mainWorker!);
+	const worker = takeWorker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	// Absolute: the worker runs from a blob: URL, against which a relative path would not resolve.
 	await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
+	performance.mark('duckdb-instantiated');
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	for (const sql of CONNECT_SQL) await conn.query(sql);

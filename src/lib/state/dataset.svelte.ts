@@ -9,6 +9,7 @@ import { packModel, unpackModel, type PackedModel } from '$lib/metrics/pack';
 import type { ValidationReport } from '$lib/data/ingest';
 import type { LoadOutcome, LoadProgress } from '$lib/data/browser-session';
 import { modelKey, storedFiles, storedModel, type StoredModel } from '$lib/data/persist';
+import { startWorkerEarly } from '$lib/data/duckdb-worker';
 
 type Engine = 'idle' | 'starting' | 'ready' | 'error';
 /** Where the figures on screen come from. */
@@ -58,6 +59,8 @@ class Dataset {
 	/** When the model on screen was computed, if it was read back from browser storage. */
 	savedAt = $state<string | null>(null);
 	private restored: Restored | null = null;
+	/** The model being written to storage, which "forget all" must wait for so nothing is written after it. */
+	private saving: Promise<void> = Promise.resolve();
 
 	get model(): Model | null {
 		return this.computed ?? this.prerendered?.() ?? null;
@@ -73,10 +76,12 @@ class Dataset {
 	}
 
 	/**
-	 * From the client's `init` hook, before hydration: reads the user's stored model, if any, so that the page
-	 * hydrates straight into the user's figures (one render, not the embedded figures and then the user's).
+	 * From the client's `init` hook, before hydration: starts DuckDB's worker script compiling on another thread, and
+	 * reads the user's stored model, if any, so that the page hydrates straight into the user's figures (one render,
+	 * not the embedded figures and then the user's).
 	 */
 	async boot(): Promise<void> {
+		startWorkerEarly();
 		// Storage that does not answer quickly (an upgrade blocked by another tab) must not hold the page back.
 		const late = new Promise<Restored>((resolve) => setTimeout(() => resolve({ model: null, stale: false, late: true }), BOOT_WAIT_MS));
 		this.restored = await Promise.race([readStored(), late]);
@@ -135,7 +140,11 @@ class Dataset {
 		this.computed = model;
 		this.origin = 'browser';
 		this.savedAt = null;
-		await this.save(model, s.reports).catch(() => {});
+		// Kept for the next reload off the redraw's path: a failure only means the next reload recomputes.
+		this.saving = this.save(model, s.reports).then(
+			() => void performance.mark('model-saved'),
+			() => {}
+		);
 	}
 
 	private async save(model: Model, reports: ValidationReport[]): Promise<void> {
@@ -213,6 +222,7 @@ class Dataset {
 		this.busy = true;
 		try {
 			const { forgetAll } = await browserSession();
+			await this.saving;
 			await forgetAll();
 			this.outcomes = [];
 			await this.refresh();
