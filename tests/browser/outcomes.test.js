@@ -10,6 +10,8 @@ import { BASE, launch, openPage, shot, visit } from './harness.js';
 
 const AREA = 'E08000018';
 const golden = (id) => JSON.parse(readFileSync(`tests/unit/output/measures/${AREA}/${id}.json`, 'utf8'));
+/** A table row's cells as text (the figure's table may sit in a closed <details>, where innerText is empty). */
+const cells = (row) => row.evaluate((tr) => [...tr.cells].map((c) => c.textContent.trim()));
 const hydrated = (page) => page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
 
 let browser;
@@ -116,6 +118,52 @@ test('the outcomes page, the board slide and the report for Rotherham', async ()
 	assert.match(await page.locator('#section-outcomes h2').innerText(), /Outcomes framework$/);
 	assert.match(await page.locator('#section-recovery h2').innerText(), /Recovery outcomes$/);
 	assert.match(await page.locator(`#fig-completions-${AREA}`).innerText(), /Illustrative data: In the 12 months to Mar 2024/);
+
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
+test('unmet need for opiate and crack users appears once an estimate is loaded (Fingertips 93517 or a figures file)', async () => {
+	const { page, context, errors, foreign } = await openPage(browser, { width: 1366, height: 768 });
+	await page.goto(`${BASE}/outcomes?area=E06000035`);
+	await hydrated(page);
+	// Nothing is loaded: no figure, and the framework row names the data that would show it.
+	assert.equal(await page.locator('#fig-unmet-need-ocu-E06000035').count(), 0);
+	assert.match(
+		await page.locator('#fig-outcomes-framework-E06000035').innerText(),
+		/a Fingertips export of indicator 93517, or a figures file with metric ocu_prevalence/
+	);
+
+	await visit(page, '/data');
+	await page.getByTestId('file-input').setInputFiles(['tests/fixtures/ocu/fingertips-93517.csv', 'tests/fixtures/ocu/ocu-figures.csv']);
+	await page.waitForFunction(() => performance.getEntriesByName('load-redrawn').length > 0, null, { timeout: 60_000 });
+
+	// Medway, from the figures file: 500 published in 2022-23 against an estimate of 2,000 (1,600 to 2,500).
+	await visit(page, '/outcomes?area=E06000035');
+	const medway = page.locator('#fig-unmet-need-ocu-E06000035');
+	await medway.waitFor({ timeout: 60_000 });
+	assert.deepEqual(await cells(medway.locator('table tbody tr', { hasText: '2022-23' })), ['2022-23', '500', '75%', '68.8% to 80%']);
+	assert.match(await page.locator('#fig-outcomes-framework-E06000035').innerText(), /2,000 users \(1,600 to 2,500\)/);
+
+	// Rotherham, from the Fingertips export: its Count (3,000), with the rate's limits scaled to whole people; the
+	// treatment count comes from synthetic records here, and says so.
+	await visit(page, '/outcomes?area=E08000018');
+	const rotherham = page.locator('#fig-unmet-need-ocu-E08000018');
+	await rotherham.waitFor({ timeout: 60_000 });
+	const text = await rotherham.innerText();
+	assert.match(text, /3,000/);
+	assert.match(text, /Illustrative/);
+	assert.match(await page.locator('#fig-outcomes-framework-E08000018').innerText(), /3,000 users \(2,500 to 3,750\)/);
+
+	// The report carries the figure, naming the estimate and its source.
+	await visit(page, '/report?area=E06000035&sections=recovery');
+	const printed = page.locator('#fig-unmet-need-ocu-E06000035');
+	await printed.waitFor({ timeout: 60_000 });
+	const report = await printed.textContent();
+	assert.match(report, /against an estimated 2,000 opiate and\/or crack cocaine users \(2019-20 estimate\)/);
+	assert.match(report, /Source: Test fixture: invented values not real/);
+	await page.screenshot({ path: shot('unmet-need-ocu-report'), fullPage: false });
 
 	assert.deepEqual(foreign, []);
 	assert.deepEqual(errors, []);
