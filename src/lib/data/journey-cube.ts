@@ -4,7 +4,7 @@
  */
 import type { Db } from './db';
 import cubeJourneys from './sql/cube-journeys.sql?raw';
-import cubeOutcomes from './sql/cube-outcomes.sql?raw';
+import journeyOutcomes from './sql/cube-outcomes.sql?raw';
 import fileJourneys from './sql/file-journeys.sql?raw';
 
 export interface StoredFileInfo {
@@ -19,8 +19,9 @@ export interface StoredFileInfo {
  * an area code is not an ONS code in capitals (checked here once per code, not once per row).
  */
 export async function storeJourneyCube(db: Db, file: StoredFileInfo): Promise<boolean> {
+	// Both cubes in one statement: the person keys and the split by number of journeys are worked out once.
+	await db.exec(journeyOutcomes);
 	await db.query(cubeJourneys, [file.fileId]);
-	await db.query(cubeOutcomes, [file.fileId]);
 	const [{ ok }] = await db.query<{ ok: boolean | null }>(
 		`SELECT bool_and(is_area_code(area_code)) AS ok FROM (SELECT DISTINCT area_code FROM journey_cubes WHERE file_id = ?)`,
 		[file.fileId]

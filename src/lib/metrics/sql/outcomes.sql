@@ -1,9 +1,10 @@
 -- Recovery outcomes of adults for the 12 months to the end of each calendar quarter (rolling 12 months), per area
 -- (LA and CDP) and cohort: people who left treatment successfully, of whom did not re-present within 6 months;
 -- people starting a journey, of whom left unplanned within 12 weeks; people starting with a known wait, of whom
--- waited over 3 weeks. Summed from the journey cubes' window memberships (kinds 6 to 11, data/sql/cube-outcomes.sql):
--- the people counted for a window ending in month M are the sum of n over months <= M. Synthetic rows are left out
--- for any area where real journeys are loaded, as journey-cube.sql does. $1 is the data date: no quarter after it.
+-- waited over 3 weeks. Summed from the journey cubes' window memberships (kinds 6 to 11, data/sql/cube-journeys.sql;
+-- what each journey is, data/sql/cube-outcomes.sql): the people counted for a window ending in month M are the sum
+-- of n over months <= M. Synthetic rows are left out for any area where real journeys are loaded, as
+-- journey-cube.sql does. $1 is the data date: no quarter after it.
 -- Whether a quarter's follow-up has closed by the data date is decided by the reader (metrics/outcomes.ts).
 WITH c AS (
 	SELECT unnest(list_distinct([c.area_code, coalesce(a.cdp_code, c.area_code)])) AS area,
