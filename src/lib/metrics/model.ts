@@ -13,6 +13,7 @@ import figuresSql from './sql/figures.sql?raw';
 import dataDateSql from './sql/data-date.sql?raw';
 import areasSql from './sql/areas.sql?raw';
 import outcomesSql from './sql/outcomes.sql?raw';
+import modelInputsSql from './sql/model-inputs.sql?raw';
 
 export interface AreaInfo {
 	code: string;
@@ -126,11 +127,40 @@ export interface Model {
 	outcomes: OutcomeRow[];
 }
 
+interface Part {
+	/** What it was computed from (sql/model-inputs.sql, and the data date where it reads it). */
+	from: string;
+	rows: unknown[];
+}
+
+/**
+ * The parts of the last model computed with each query runner (one database), with what each was computed from:
+ * loading a figures file leaves the treatment counts and outcomes as they were, and a journeys file the figures,
+ * so those are not read again (the same rows: nothing changes a model once computed).
+ */
+const kept = new WeakMap<QueryRunner, { db: string; parts: Map<string, Part> }>();
+
 export async function computeModel(query: QueryRunner): Promise<Model> {
-	// The only scan of the record-level journeys: every treatment query below reads the small cube.
-	await query(journeyCubeSql);
-	await query(recordAreasSql);
+	await query(`CREATE TEMP TABLE IF NOT EXISTS model_db AS SELECT uuid()::VARCHAR AS id`);
+	const [inputs] = await query<{ db: string; journeys: string; releases: string; figures: string }>(modelInputsSql);
+	const last = kept.get(query);
+	const lastParts = last?.db === inputs.db ? last.parts : new Map<string, Part>();
+	const parts = new Map<string, Part>();
+	const part = async <T>(name: string, from: string, compute: () => Promise<T[]>): Promise<T[]> => {
+		const prev = lastParts.get(name);
+		const rows = prev?.from === from ? (prev.rows as T[]) : await compute();
+		parts.set(name, { from, rows });
+		return rows;
+	};
+	// The only scan of the record-level journeys: every treatment query below reads the small cube (a TEMP table,
+	// so it is still there when the journeys are as they were).
+	await part('journey cube', inputs.journeys, async () => {
+		await query(journeyCubeSql);
+		await query(recordAreasSql);
+		return [];
+	});
 	const [{ data_date: dataDate }] = await query<{ data_date: string | null }>(dataDateSql);
+	const withDate = (from: string) => `${from} / ${dataDate}`;
 	const [areas, files, figures, yearly, monthly, continuity, outcomes] = [
 		await query<AreaInfo>(areasSql),
 		await query<FileInfo>(
@@ -138,12 +168,13 @@ export async function computeModel(query: QueryRunner): Promise<Model> {
 				strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end, area_codes, source
 			FROM files ORDER BY file_id`
 		),
-		await query<FigureRow>(figuresSql),
-		await query<YearlyRow>(yearlySql),
-		dataDate ? await query<MonthlyRow>(monthlySql, [dataDate]) : [],
-		await query<ContinuityRow>(continuitySql, [dataDate]),
-		dataDate ? await query<OutcomeRow>(outcomesSql, [dataDate]) : []
+		await part('figures', inputs.figures, () => query<FigureRow>(figuresSql)),
+		await part('yearly', inputs.journeys, () => query<YearlyRow>(yearlySql)),
+		await part('monthly', withDate(inputs.journeys), async () => (dataDate ? query<MonthlyRow>(monthlySql, [dataDate]) : [])),
+		await part('continuity', withDate(inputs.releases), () => query<ContinuityRow>(continuitySql, [dataDate])),
+		await part('outcomes', withDate(inputs.journeys), async () => (dataDate ? query<OutcomeRow>(outcomesSql, [dataDate]) : []))
 	];
+	kept.set(query, { db: inputs.db, parts });
 	return {
 		dataDate,
 		areas,
