@@ -46,8 +46,12 @@ function idle(task: () => void, timeout = 1000): void {
 const browserSession = () => import('$lib/data/browser-session');
 
 class Dataset {
-	/** The model computed in the browser or read back from storage; until then, the page's prerendered one. */
-	private computed = $state<Model | null>(null);
+	/**
+	 * The model computed in the browser or read back from storage; until then, the page's prerendered one. Raw
+	 * state: the model is replaced whole, never changed in place, and a deep proxy would put a trap on every read of
+	 * its thousands of figures (an area switch at 1M rows spent more time in proxy reads than in the measures).
+	 */
+	private computed = $state.raw<Model | null>(null);
 	private prerendered: (() => Model | null) | null = null;
 	origin = $state<Origin>('prerendered');
 	engine = $state<Engine>('idle');
