@@ -25,16 +25,26 @@ interface ArrowLike {
 	toArray(): { toJSON(): Row }[];
 }
 
-/** Converts an Arrow result to plain rows. BigInt is cast to double at open time; this catches the rest. */
+/** Converts an apache-arrow table (the Node path; the explorer's decoded results) to plain rows. */
 export function toRows<T>(table: ArrowLike): T[] {
-	return table.toArray().map((r) => {
-		const o = r.toJSON();
-		for (const k in o) {
-			const v = o[k];
-			if (typeof v === 'bigint') o[k] = Number(v);
-		}
-		return o as T;
-	});
+	return table.toArray().map((r) => plainRow(r.toJSON()) as T);
+}
+
+/**
+ * Makes a decoded row plain data, in place, in both runtimes: BigInt (cast to double at open time; this catches the
+ * rest) becomes Number, and a list becomes an array (apache-arrow gives a Vector, flechette an array already).
+ */
+export function plainRow(row: Row): Row {
+	for (const k in row) {
+		const v = row[k];
+		if (typeof v === 'bigint') row[k] = Number(v);
+		else if (isVector(v)) row[k] = Array.from(v);
+	}
+	return row;
+}
+
+function isVector(v: unknown): v is Iterable<unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && typeof (v as { toArray?: unknown }).toArray === 'function';
 }
 
 /** Settings applied right after connecting, in both runtimes. */

@@ -1,11 +1,12 @@
 /**
- * The explorer's side of DuckDB-WASM: runs SQL on the explorer's connection, wraps the Arrow result for
- * the table, chart and downloads, and lists the schema. Browser only, and heavy (Arrow): the page imports
- * it dynamically, so prerender never loads DuckDB.
+ * The explorer's side of DuckDB-WASM: runs SQL on the explorer's connection, decodes the Arrow result with
+ * apache-arrow and wraps it for the table, chart and downloads, and lists the schema. Browser only, and heavy
+ * (apache-arrow, which only this page loads): the page imports it dynamically, so prerender never loads DuckDB.
  */
-import { tableToIPC, util, Type, type Table, type Vector, type DataType, type Field } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, util, Type, type Table, type Vector, type DataType, type Field } from 'apache-arrow';
 import { session } from '$lib/data/browser-session';
 import { toRows } from '$lib/data/db';
+import type { IpcResult } from '$lib/data/duckdb-browser';
 import { splitStatements } from './tokenize';
 import type { CellValue, ColumnInfo, ColumnKind, QueryResult, SchemaObject } from './types';
 
@@ -20,10 +21,16 @@ export async function runSql(sql: string, maxRows = MAX_ROWS): Promise<QueryResu
 	let last = null;
 	for (let i = 0; i < statements.length; i++) {
 		// Earlier statements run to completion; only the last one's rows are fetched.
-		last = await s.db.queryArrow(statements[i], i === statements.length - 1 ? maxRows : 0);
+		last = await s.db.queryIpc(statements[i], i === statements.length - 1 ? maxRows : 0);
 	}
 	const ms = performance.now() - t0;
-	return wrap(sql, last!.table, last!.capped, maxRows, ms, statements.length);
+	return wrap(sql, decode(last!), last!.capped, maxRows, ms, statements.length);
+}
+
+/** The Arrow table of a streamed result, cut to the rows kept (the last batch fetched may hold more). */
+function decode(result: IpcResult): Table {
+	const table = tableFromIPC(result.chunks);
+	return table.numRows > result.rows ? table.slice(0, result.rows) : table;
 }
 
 export async function cancel(): Promise<boolean> {
@@ -208,7 +215,7 @@ const ORDER = [
 /** Every table and view the explorer can query, with columns, types and row counts. */
 export async function loadSchema(): Promise<SchemaObject[]> {
 	const { db } = await session();
-	const q = async <T>(sql: string) => toRows<T>((await db.queryArrow(sql)).table);
+	const q = async <T>(sql: string) => toRows<T>(decode(await db.queryIpc(sql)));
 	const objects = await q<{ name: string; kind: 'table' | 'view'; temporary: boolean }>(
 		`SELECT table_name AS name, 'table' AS kind, temporary FROM duckdb_tables() WHERE NOT internal
 		UNION ALL SELECT view_name, 'view', temporary FROM duckdb_views() WHERE NOT internal`
