@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { duckdbWorkerPatch } from './scripts/duckdb-worker-patch.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [duckdbWorkerPatch(), sveltekit()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	server: { fs: { allow: ['data'] } },
 	test: {

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { PATCHED_WORKERS, patchDuckdbWorker } from '../../scripts/duckdb-worker-patch.js';
 
 const BUILD = path.resolve(process.env.BUILD_DIR ?? 'build');
 const OTHER_PAGES = ['/', '/deaths', '/treatment', '/board', '/report', '/data'];
@@ -89,5 +91,16 @@ for (const route of OTHER_PAGES) {
 			`${route} must not load CodeMirror`
 		);
 		console.log(`# ${route}: first-load JS ${files.size} files, ${kb(gz(files))} gz`);
+	});
+}
+
+for (const name of PATCHED_WORKERS) {
+	test(`the build ships ${name} with the start-up rewrites applied`, () => {
+		const original = readFileSync(createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${name}`), 'utf8');
+		const assets = path.join(BUILD, '_app/immutable/assets');
+		const stem = name.replace(/\.js$/, '');
+		const built = readdirSync(assets).filter((f) => f.startsWith(`${stem}.`) && f.endsWith('.js'));
+		assert.equal(built.length, 1, `one ${stem} asset in the build (found ${built.join(', ') || 'none'})`);
+		assert.equal(readFileSync(path.join(assets, built[0]), 'utf8'), patchDuckdbWorker(original, name));
 	});
 }
