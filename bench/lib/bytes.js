@@ -27,9 +27,10 @@ export function measureBytes(buildDir) {
 	const wasm = files.filter((f) => f.endsWith('.wasm')).map((f) => ({ file: rel(f), raw: statSync(f).size, gz: gz(readFileSync(f)) }));
 	const sum = (list, k) => list.reduce((a, x) => a + x[k], 0);
 
-	// What a cold visit to "/" fetches before the engine starts: modulepreloads and stylesheets in its HTML.
+	// What the home page's HTML names: its stylesheets and scripts, and the modules its start script imports (which
+	// import the rest; the pages carry no modulepreloads, see src/hooks.server.ts).
 	const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8');
-	const linked = [...html.matchAll(/(?:href|src)="\.?\/?(_app\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+	const linked = [...html.matchAll(/(?:(?:href|src)="|import\(")\.?\/?(_app\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 	const homeFiles = [...new Set(linked)].filter((f) => !isDuckdbWorker(f));
 	const home = homeFiles.map((f) => {
 		const buf = readFileSync(path.join(buildDir, f));

@@ -32,9 +32,17 @@ function firstLoadJs(route) {
 	const start = [];
 	for (const m of html.matchAll(/<link\b[^>]*>/g)) if (/rel="?modulepreload"?/.test(m[0])) start.push(/href="([^"]+)"/.exec(m[0])?.[1]);
 	for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) start.push(m[1]);
-	// The inline start-up script: import("./_app/immutable/entry/start.….js"), and the page's nodes.
-	for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
+	// The inline start-up script: import("./_app/immutable/entry/start.….js"), and the page's nodes (node_ids: [0, 2]
+	// are nodes/0.….js and nodes/2.….js, which the app imports at once; the pages carry no modulepreloads).
+	const nodes = path.join(BUILD, '_app/immutable/nodes');
+	for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
 		for (const i of m[1].matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) start.push(i[1]);
+		for (const id of /node_ids:\s*\[([\d,\s]*)\]/.exec(m[1])?.[1].split(',') ?? []) {
+			const node = readdirSync(nodes).find((f) => f.startsWith(`${id.trim()}.`) && f.endsWith('.js'));
+			assert.ok(node, `${route}: node ${id} is in the build`);
+			start.push(path.relative(path.dirname(file), path.join(nodes, node)));
+		}
+	}
 	const seen = new Set();
 	const queue = start.filter(Boolean).map((href) => path.resolve(path.dirname(file), href));
 	while (queue.length) {
