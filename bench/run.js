@@ -24,6 +24,7 @@ import { launch, BENCH_ARGS } from './lib/browser.js';
 import { measureBytes } from './lib/bytes.js';
 import { coldLoad } from './lib/cold.js';
 import { buildPeer, precompressLike, peerLoad } from './lib/peer.js';
+import { buildFloor } from './lib/floor.js';
 import { storedModelReload } from './lib/stored.js';
 import { homePageJs } from './lib/home-js.js';
 import { servedSizes } from './lib/served.js';
@@ -180,6 +181,7 @@ try {
 	if (ONLY.has('cold') || ONLY.has('later') || ONLY.has('peer')) {
 		const ours = ONLY.has('cold') || ONLY.has('later');
 		let peer = null;
+		let floor = null;
 		if (ONLY.has('peer')) {
 			peer = buildPeer(PEER_SRC, log);
 			if (!peer.error)
@@ -190,13 +192,20 @@ try {
 					peer.error = `peer not served: ${String(e.message ?? e).split('\n')[0]}`;
 				}
 			if (peer.error) log(`peer not measured: ${peer.error}`);
+			try {
+				floor = { server: await serve(ROOT, buildFloor(BUILD)) };
+			} catch (e) {
+				floor = { error: String(e.message ?? e).split('\n')[0] };
+				log(`floor not measured: ${floor.error}`);
+			}
 		}
 		const runs = [];
 		const peerRuns = [];
+		const floorRuns = [];
 		for (let i = 0; i < WARMUP + RUNS; i++) {
 			const warmup = i < WARMUP;
 			const label = warmup ? 'warm-up' : `run ${i - WARMUP + 1}`;
-			for (const who of i % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
+			for (const who of i % 2 ? ['floor', 'peer', 'ours'] : ['ours', 'peer', 'floor']) {
 				const load = load1();
 				if (who === 'ours' && ours) {
 					const r = await coldLoad(server.url, { idleMs: ONLY.has('later') ? IDLE_MS : null }).catch((e) => ({
@@ -219,9 +228,19 @@ try {
 							: `peer ${label}: first chart ${round(r.firstChart)} ms (FCP ${round(r.fcp)}, chart frame ${round(r.chartFrame)}), ${r.foreign.length} off-origin request(s) refused, load ${load}`
 					);
 				}
+				if (who === 'floor' && floor?.server) {
+					const r = await peerLoad(floor.server.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
+					floorRuns.push({ ...r, loadAvg: load, warmup });
+					log(
+						r.error
+							? `floor ${label}: FAILED ${r.error}`
+							: `floor ${label}: first chart ${round(r.firstChart)} ms (FCP ${round(r.fcp)}), load ${load}`
+					);
+				}
 			}
 		}
 		await peer?.server?.stop();
+		await floor?.server?.stop();
 		const m = runs.filter((r) => !r.warmup && !r.error);
 		const of = (list, k) => summary(list.map((r) => r?.[k]));
 		if (ours) {
@@ -267,6 +286,13 @@ try {
 			};
 			const ratio = (a, b) => (a != null && b ? a / b : null);
 			results.peer.ratio = ratio(results.cold?.firstChart.median, results.peer.firstChart.median);
+			const fm = floorRuns.filter((r) => !r.warmup && !r.error);
+			results.floor = {
+				error: floor?.error ?? (fm.length ? null : `every floor run failed: ${floorRuns[0]?.error}`),
+				firstChart: of(fm, 'firstChart'),
+				fcp: of(fm, 'fcp')
+			};
+			results.floor.ratio = ratio(results.floor.firstChart.median, results.peer.firstChart.median);
 			if (results.peer.ratio != null)
 				log(
 					`first chart: dashboard ${round(results.cold.firstChart.median)} ms, peer ${round(results.peer.firstChart.median)} ms → ${results.peer.ratio.toFixed(2)}×`
@@ -568,6 +594,13 @@ function renderTable(r) {
 				r.peer.ratio != null ? fmtVal(r.peer.ratio, '×') : `peer not measured: ${r.peer.error}`,
 				verdict('firstChartVsPeer')
 			);
+			if (r.floor) {
+				add('  floor: the same chart SVG alone, static (no CSS, no JS)', s3(r.floor.firstChart));
+				text(
+					'  floor ÷ peer (the lowest ratio any page drawing this chart reaches here)',
+					r.floor.ratio != null ? fmtVal(r.floor.ratio, '×') : `not measured: ${r.floor.error}`
+				);
+			}
 		}
 		add('  first contentful paint', s3(c.fcp));
 		add('  chart frame (first SVG ≥ 200×100 with a data path)', s3(c.chartFrame));
