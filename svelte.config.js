@@ -1,5 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { precompress } from './scripts/precompress.js';
+
+// SvelteKit hashes the inline scripts it writes; the one in app.html is ours to allow.
+const appHtmlScripts = [...readFileSync('src/app.html', 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+	(m) => `sha256-${createHash('sha256').update(m[1]).digest('base64')}`
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 // BUILD_DIR / SVELTEKIT_OUT let several builds run side by side (e.g. the benchmark beside the tests).
@@ -26,7 +33,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', ...appHtmlScripts],
 				'worker-src': ['self', 'blob:'],
 				'connect-src': ['self', 'blob:'],
 				'img-src': ['self', 'data:', 'blob:'],

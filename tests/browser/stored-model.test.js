@@ -32,6 +32,28 @@ const charts = (page) =>
 		return svgs.map(shape);
 	});
 
+/**
+ * Before the page's own scripts: whether src/app.html hid the figures while parsing, and, for every frame until the
+ * page settles, whether the figures were visible and showed the embedded (synthetic) Rotherham figure.
+ */
+const WATCH_FRAMES = () => {
+	window.__frames = [];
+	document.addEventListener(
+		'DOMContentLoaded',
+		() => (window.__restoringAtParse = document.documentElement.hasAttribute('data-restoring'))
+	);
+	const tick = () => {
+		const main = document.querySelector('main');
+		if (main)
+			window.__frames.push({
+				visible: getComputedStyle(main).visibility !== 'hidden',
+				embedded: main.textContent.includes('Rotherham had 2,089 adults')
+			});
+		if (window.__frames.length < 300) requestAnimationFrame(tick);
+	};
+	requestAnimationFrame(tick);
+};
+
 /** The stored model's key, read or overwritten straight in IndexedDB. */
 function storedKey(page, overwrite = null) {
 	return page.evaluate(
@@ -71,9 +93,21 @@ test('a reload shows the stored model of the loaded file, equal to what DuckDB r
 	await page.waitForFunction(() => performance.getEntriesByName('model-saved').length > 0);
 	assert.ok(await storedKey(page), 'the model is stored once computed');
 
-	// Reload: the user's figures come from the stored model; DuckDB never reads the file again.
+	// Reload: the user's figures come from the stored model; DuckDB never reads the file again; and no frame shows the
+	// embedded figures first (the page's figures stay hidden until the stored model applies).
+	assert.equal(await page.evaluate(() => localStorage.getItem('cdp-dashboard:stored-model')), '1');
+	await context.addInitScript(WATCH_FRAMES);
 	await page.reload();
 	await page.waitForFunction(() => performance.getEntriesByName('stored-model-shown').length > 0, null, { timeout: 30_000 });
+	await page.waitForFunction(() => window.__frames.length >= 300 || window.__frames.at(-1)?.visible, null, { timeout: 30_000 });
+	const frames = await page.evaluate(() => window.__frames);
+	assert.equal(await page.evaluate(() => window.__restoringAtParse), true, 'the figures were hidden while the page parsed');
+	assert.deepEqual(
+		frames.filter((f) => f.visible && f.embedded),
+		[],
+		`no visible frame shows the embedded figure (${frames.length} frames)`
+	);
+	assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-restoring')), false);
 	assert.match(await status(page), /Showing your loaded data \(as computed on .+, kept in this browser\)/);
 	assert.equal(await figures(page), computed);
 	assert.deepEqual(await charts(page), drawn);
@@ -109,11 +143,13 @@ test('a reload shows the stored model of the loaded file, equal to what DuckDB r
 	await page.getByRole('button', { name: 'Forget all loaded data' }).click();
 	await page.getByText('No files of your own are loaded').waitFor({ timeout: 60_000 });
 	assert.equal(await storedKey(page), null);
+	assert.equal(await page.evaluate(() => localStorage.getItem('cdp-dashboard:stored-model')), null);
 	await page.goto(`${BASE}/treatment?area=E08000018`);
 	await waitForEngine(page);
 	assert.match(await status(page), /^\s*Showing embedded data/);
 	assert.match(await figures(page), /Illustrative data: Rotherham had 2,089 adults/);
 	assert.equal((await marks(page))['stored-model-shown'], undefined);
+	assert.equal(await page.evaluate(() => window.__restoringAtParse), false, 'with nothing stored, nothing is hidden');
 	assert.deepEqual(foreign, []);
 	assert.deepEqual(errors, []);
 	await context.close();

@@ -61,10 +61,25 @@ export const storedFiles = {
 	clear: () => tx(FILES, 'readwrite', (s) => s.clear())
 };
 
+/**
+ * Set in localStorage while a model is stored: `src/app.html` reads it synchronously, before the first paint, and hides
+ * the page's figures until the stored model is applied, so a reload never paints the embedded figures first.
+ */
+export const STORED_MODEL_FLAG = 'cdp-dashboard:stored-model';
+
+function flag(on: boolean): void {
+	try {
+		if (on) localStorage.setItem(STORED_MODEL_FLAG, '1');
+		else localStorage.removeItem(STORED_MODEL_FLAG);
+	} catch {
+		// No localStorage (a locked-down browser): a reload shows the embedded figures until the stored ones apply.
+	}
+}
+
 export const storedModel = {
 	get: <M, R>() => tx<StoredModel<M, R> | undefined>(MODEL, 'readonly', (s) => s.get('current')),
-	put: <M, R>(m: StoredModel<M, R>) => tx(MODEL, 'readwrite', (s) => s.put(m, 'current')),
-	clear: () => tx(MODEL, 'readwrite', (s) => s.clear())
+	put: <M, R>(m: StoredModel<M, R>) => tx(MODEL, 'readwrite', (s) => s.put(m, 'current')).then(() => flag(true)),
+	clear: () => tx(MODEL, 'readwrite', (s) => s.clear()).finally(() => flag(false))
 };
 
 /** The stored model's key: which build computed it (definitions change with the build) from which files' contents. */
