@@ -96,6 +96,32 @@ test('the Medway rehab example answers with the same number as a plain count of 
 	await context.close();
 });
 
+test('ENUM columns show their values and their type (DuckDB-WASM streams them without their dictionaries)', async () => {
+	const { page, context, foreign, errors } = await openExplorer();
+	await runSql(
+		page,
+		`SELECT v::ENUM('opiate', 'alcohol') AS "substance ""group""", n FROM (VALUES ('alcohol', 1), ('opiate', 2), (NULL, 3)) t(v, n) ORDER BY n -- last line is a comment`
+	);
+	assert.deepEqual(await cells(page), [
+		['alcohol', '1'],
+		['opiate', '2'],
+		['NULL', '3']
+	]);
+	const types = await page.$$eval('[data-testid=result-table] [role=columnheader] .type', (els) => els.map((e) => e.textContent.trim()));
+	assert.deepEqual(types, ['ENUM', 'INTEGER']);
+	// A statement that is not a query is never run twice, even when it returns an ENUM.
+	await runSql(
+		page,
+		"CREATE TABLE enum_once AS SELECT 1 AS n, 'a'::ENUM('a', 'b') AS e; INSERT INTO enum_once VALUES (2, 'b') RETURNING n, e"
+	);
+	assert.equal((await cells(page))[0][0], '2');
+	await runSql(page, 'SELECT count(*) AS rows FROM enum_once');
+	assert.deepEqual(await cells(page), [['2']]);
+	assert.deepEqual(foreign, []);
+	assert.deepEqual(errors, []);
+	await context.close();
+});
+
 test('bad SQL gives DuckDB’s message inline, in plain words, without a stack', async () => {
 	const { page, context, errors } = await openExplorer();
 	await runSql(page, 'SELECT * FROM foo');

@@ -86,3 +86,21 @@ describe('read-only detection (when the schema panel must be re-read)', () => {
 		expect(isReadOnly("select ';drop table x'")).toBe(true);
 	});
 });
+
+describe('queries (which the explorer may run again inside a SELECT, for ENUM columns)', () => {
+	it.each([
+		['SELECT 1', true],
+		['-- a comment\n(WITH x AS (SELECT 1) SELECT * FROM x)', true],
+		['FROM journeys', true],
+		['values (1), (2)', true],
+		['TABLE journeys', true],
+		['DESCRIBE journeys', false],
+		['INSERT INTO t SELECT 1 RETURNING *', false],
+		['UPDATE t SET e = 1 RETURNING e', false],
+		['CREATE TABLE t AS SELECT 1', false],
+		['', false]
+	])('%j: %s', async (sql, expected) => {
+		const { startsQuery } = await import('../../src/lib/explore/tokenize');
+		expect(startsQuery(sql)).toBe(expected);
+	});
+});

@@ -7,7 +7,7 @@ import { tableFromIPC, tableToIPC, util, Type, type Table, type Vector, type Dat
 import { session } from '$lib/data/browser-session';
 import { toRows } from '$lib/data/db';
 import type { IpcResult } from '$lib/data/duckdb-browser';
-import { splitStatements } from './tokenize';
+import { splitStatements, startsQuery } from './tokenize';
 import type { CellValue, ColumnInfo, ColumnKind, QueryResult, SchemaObject } from './types';
 
 /** Most rows fetched from DuckDB for one result (the table and chart stay fast; the cap is shown). */
@@ -23,8 +23,30 @@ export async function runSql(sql: string, maxRows = MAX_ROWS): Promise<QueryResu
 		// Earlier statements run to completion; only the last one's rows are fetched.
 		last = await s.db.queryIpc(statements[i], i === statements.length - 1 ? maxRows : 0);
 	}
+	const query = statements.at(-1)!;
+	const enums = enumColumns(last!);
+	if (enums.length && startsQuery(query)) last = await s.db.queryIpc(enumsAsText(query, enums), maxRows);
 	const ms = performance.now() - t0;
-	return wrap(sql, decode(last!), last!.capped, maxRows, ms, statements.length);
+	const result = wrap(sql, decode(last!), last!.capped, maxRows, ms, statements.length);
+	for (const c of result.columns) if (enums.includes(c.name)) c.type = 'ENUM';
+	return result;
+}
+
+/**
+ * The ENUM columns of a streamed result. DuckDB-WASM streams them as Arrow dictionaries but never sends the
+ * dictionaries, so every value would read as null (duckdb-wasm issue 1548); a query with one runs again with them
+ * cast to text.
+ */
+function enumColumns(result: IpcResult): string[] {
+	const { fields } = tableFromIPC([result.chunks[0]]).schema;
+	return fields.filter((f) => f.type.typeId === Type.Dictionary).map((f) => f.name);
+}
+
+function enumsAsText(query: string, enums: string[]): string {
+	const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+	const casts = enums.map((n) => `CAST(${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ');
+	// On lines of its own, so a trailing line comment in the query cannot swallow the closing parenthesis.
+	return `SELECT * REPLACE (${casts}) FROM (\n${query}\n)`;
 }
 
 /** The Arrow table of a streamed result, cut to the rows kept (the last batch fetched may hold more). */

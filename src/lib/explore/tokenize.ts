@@ -155,14 +155,25 @@ export function splitStatements(sql: string): string[] {
 }
 
 const READ_ONLY = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'show', 'summarize', 'explain', 'pragma']);
+/** Statements that are a query, which can stand as a subquery: `SELECT … FROM (statement)`. */
+const QUERY = new Set(['select', 'with', 'from', 'values', 'table']);
+
+/** The statement's first keyword, lower case, past spaces, comments and opening parentheses. */
+function firstWord(statement: string): string | undefined {
+	return tokenize(statement)
+		.find((t) => t.type !== 'space' && t.type !== 'comment' && !(t.type === 'punct' && t.text === '('))
+		?.text.toLowerCase();
+}
 
 /**
  * True when every statement starts with a reading keyword (SELECT, WITH, FROM, DESCRIBE…): the schema
  * cannot have changed. Anything else (CREATE, DROP, INSERT, SET…) may have changed it.
  */
 export function isReadOnly(sql: string): boolean {
-	return splitStatements(sql).every((st) => {
-		const first = tokenize(st).find((t) => t.type !== 'space' && t.type !== 'comment' && !(t.type === 'punct' && t.text === '('));
-		return first != null && READ_ONLY.has(first.text.toLowerCase());
-	});
+	return splitStatements(sql).every((st) => READ_ONLY.has(firstWord(st) ?? ''));
+}
+
+/** True when the statement is a query (SELECT, WITH, FROM, VALUES, TABLE): running it again changes nothing. */
+export function startsQuery(statement: string): boolean {
+	return QUERY.has(firstWord(statement) ?? '');
 }
