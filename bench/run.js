@@ -219,22 +219,15 @@ try {
 							: `cold ${label}: first chart ${round(c.firstChart)} ms (FCP ${round(c.fcp)}, chart frame ${round(c.chartFrame)}, named chart ${round(c.namedFrame)}), engine-ready ${round(c.engineReady)} ms${r.later ? `; later visit: engine-ready ${round(r.later.engineReady)} ms, first chart ${round(r.later.firstChart)} ms` : ''}${r.foreign.length ? `, FOREIGN ${r.foreign.length}` : ''}, load ${load}`
 					);
 				}
-				if (who === 'peer' && peer?.server) {
-					const r = await peerLoad(peer.server.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
-					peerRuns.push({ ...r, loadAvg: load, warmup });
+				// The peer and the floor: one cold load of a static page each, the same detector.
+				const other = { peer, floor }[who];
+				if (other?.server) {
+					const r = await peerLoad(other.server.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
+					(who === 'peer' ? peerRuns : floorRuns).push({ ...r, loadAvg: load, warmup });
 					log(
 						r.error
-							? `peer ${label}: FAILED ${r.error}`
-							: `peer ${label}: first chart ${round(r.firstChart)} ms (FCP ${round(r.fcp)}, chart frame ${round(r.chartFrame)}), ${r.foreign.length} off-origin request(s) refused, load ${load}`
-					);
-				}
-				if (who === 'floor' && floor?.server) {
-					const r = await peerLoad(floor.server.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
-					floorRuns.push({ ...r, loadAvg: load, warmup });
-					log(
-						r.error
-							? `floor ${label}: FAILED ${r.error}`
-							: `floor ${label}: first chart ${round(r.firstChart)} ms (FCP ${round(r.fcp)}), load ${load}`
+							? `${who} ${label}: FAILED ${r.error}`
+							: `${who} ${label}: first chart ${round(r.firstChart)} ms (FCP ${round(r.fcp)}, chart frame ${round(r.chartFrame)}), ${r.foreign.length} off-origin request(s) refused, load ${load}`
 					);
 				}
 			}
