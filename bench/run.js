@@ -31,6 +31,7 @@ import { servedSizes } from './lib/served.js';
 import { openDataPage, ingestOnce, switches } from './lib/ingest.js';
 import { loadForgetCycles } from './lib/forget.js';
 import { nativeRead } from './lib/native.js';
+import { startEngineFloor, engineFloorPage } from './lib/engine-floor.js';
 import { summary, percentile, median, round } from './lib/stats.js';
 import { profileIngest } from './lib/profile.js';
 
@@ -327,7 +328,21 @@ try {
 		const d = dataFile(MAIN_ROWS);
 		const runs = [];
 		const total = ONLY.has('ingest') ? WARMUP + RUNS : 1;
+		// The engine's floor (bench/lib/engine-floor.js): a bare DuckDB-WASM page reading the same file, one before
+		// each ingest so both see the same machine.
+		let floor = null;
+		const floorRuns = [];
+		if (ONLY.has('ingest')) floor = await startEngineFloor(ROOT, d.file).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
 		for (let i = 0; i < total; i++) {
+			if (floor?.url) {
+				const f = await engineFloorPage(browser, floor.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
+				floorRuns.push({ ...f, warmup: i < WARMUP });
+				log(
+					f.error
+						? `engine floor: FAILED ${f.error}`
+						: `engine floor: read_csv ${f.reads.map((x) => round(x)).join(' ms, then ')} ms in a bare page, people count ${round(f.people)} ms`
+				);
+			}
 			const p = await openDataPage(browser, server.url);
 			const load = load1();
 			const before = memOf(await p.memory.sample());
@@ -349,6 +364,7 @@ try {
 			if (i === total - 1) keep = p;
 			else await p.context.close();
 		}
+		await floor?.stop?.();
 		const m = runs.filter((r) => !r.warmup);
 		log('native DuckDB (@duckdb/node-api, threads=1) reading the same file …');
 		// `npm run bench` installs @duckdb/node-api first (bench/ensure-native.js); without it the ratio is unmeasured.
@@ -378,9 +394,18 @@ try {
 			native: { version: native.version, rows: native.rows, ms: summary(nat), warmupMs: native.ms.slice(0, WARMUP) },
 			runs
 		};
+		const fm = floorRuns.filter((r) => !r.warmup && !r.error);
+		results.ingest.floor = {
+			error: floor?.error ?? (fm.length ? null : `every floor run failed: ${floorRuns[0]?.error}`),
+			// The page's first read, and its second (the app's reader is warm when the user's file comes).
+			first: summary(fm.map((r) => r.reads[0])),
+			warm: summary(fm.map((r) => r.reads[1])),
+			people: summary(fm.map((r) => r.people))
+		};
 		const nativeMedian = results.ingest.native.ms.median;
 		results.ingest.ratio = nativeMedian ? results.ingest.toRedrawn.median / nativeMedian : null;
 		results.ingest.ratioMin = nativeMedian ? results.ingest.toRedrawn.min / nativeMedian : null;
+		results.ingest.floor.ratio = nativeMedian && results.ingest.floor.warm.median ? results.ingest.floor.warm.median / nativeMedian : null;
 		log(
 			`ingest 1M: median ${round(results.ingest.toRedrawn.median)} ms vs native ${round(nativeMedian)} ms → ${results.ingest.ratio?.toFixed(2) ?? '–'}×`
 		);
@@ -636,6 +661,13 @@ function renderTable(r) {
 		add('  native DuckDB read_csv, 1 thread', s3(i.native.ms));
 		text("  runs started after the app's 'defaults-loaded' mark", `${i.settled} of ${i.toRedrawn.runs.length}`);
 		add('  ratio browser ÷ native (medians)', [fmtVal(i.ratio, '×'), fmtVal(i.ratioMin, '×'), '', ''], verdict('ingestRatio'));
+		if (i.floor?.error) text('  floor: DuckDB-WASM read_csv alone, bare page', `not measured: ${i.floor.error}`);
+		else if (i.floor) {
+			add('  floor: DuckDB-WASM read_csv alone, bare page, second read', s3(i.floor.warm));
+			add('  floor: the same, first read in the page', s3(i.floor.first));
+			add('  floor: then the least people count (distinct clients per area)', s3(i.floor.people));
+			add('  floor ÷ native (the lowest ratio any ingest in this engine reaches here)', [fmtVal(i.floor.ratio, '×'), '', '', '']);
+		}
 		add('  JS heap after load (CDP JSHeapUsedSize)', s3(i.jsHeapAfter, 'MB'));
 		add('  DuckDB worker wasm memory after load', s3(i.wasmAfter, 'MB'));
 		add('  renderer process RSS after load', s3(i.rendererRssAfter, 'MB'));
