@@ -4,34 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+import { launch, openPage, BASE, shot, waitForEngine, seriousViolations } from './harness.js';
+import { embeddedJourneysFacts } from '../fixtures/embedded-journeys-facts.js';
 
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-/** The embedded journeys file, counted in plain JS: the independent answer the explorer must match. */
-function csvFacts() {
-	const lines = readFileSync('data/synthetic-journeys.csv', 'utf8').trim().split(/\r?\n/);
-	const h = lines[0].split(',');
-	const col = (n) => h.indexOf(n);
-	const clients = new Set();
-	for (const line of lines.slice(1)) {
-		const f = line.split(',');
-		const rehab = f[col('RESRHBST')];
-		if (
-			f[col('LA')] === 'E06000035' &&
-			['opiate_only', 'opiate_crack'].includes(f[col('SUBSTANCE')]) &&
-			rehab >= '2023-04-01' &&
-			rehab <= '2024-03-31'
-		)
-			clients.add(f[col('CLIENTID')]);
-	}
-	return { journeys: lines.length - 1, medwayOpiateRehab: clients.size };
-}
-const FACTS = csvFacts();
+const FACTS = embeddedJourneysFacts();
 const fmt = (n) => n.toLocaleString('en-GB');
 
 async function openExplorer(query = '') {
@@ -319,20 +299,7 @@ test('no serious or critical accessibility violations with a result and a chart 
 		await page.locator('[data-example=deaths-by-substance]').click();
 		await page.getByTestId('quick-chart').locator('svg[role=img]').waitFor({ timeout: 60_000 });
 		await page.locator('[data-testid=schema-panel] li[data-object=journeys] summary').click();
-		await page.addScriptTag({ content: AXE });
-		const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-		const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		assert.deepEqual(
-			bad.map(
-				(v) =>
-					`${v.id}: ${v.nodes
-						.slice(0, 3)
-						.map((n) => n.target.join(' '))
-						.join(' | ')}`
-			),
-			[],
-			colorScheme
-		);
+		assert.deepEqual(await seriousViolations(page), [], colorScheme);
 		if (colorScheme === 'dark') await page.screenshot({ path: shot('explore-dark-1366'), fullPage: true });
 		await context.close();
 	}

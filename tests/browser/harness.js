@@ -1,7 +1,7 @@
 // Shared browser-test set-up: one Chromium per test file, a fresh context per test, every request
 // checked against the site's origin (any other URL fails the test), console errors collected.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findChrome } from './chrome.js';
 
@@ -50,6 +50,23 @@ export async function openPage(browser, { width = 1366, height = 768, colorSchem
 /** Waits until DuckDB-WASM has started (the embedded files load after it, at idle). */
 export async function waitForEngine(page, timeout = 60_000) {
 	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout });
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** The page's serious and critical accessibility violations (axe-core), each as "rule: its first three targets". */
+export async function seriousViolations(page) {
+	await page.addScriptTag({ content: AXE });
+	const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id}: ${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')}`
+		);
 }
 
 export function shot(name) {

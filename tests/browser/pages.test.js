@@ -3,10 +3,7 @@
 // no console errors, no requests off the origin, and axe-core finds no serious or critical violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { launch, openPage, BASE, shot } from './harness.js';
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+import { launch, openPage, BASE, shot, seriousViolations } from './harness.js';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -109,20 +106,7 @@ test('no serious or critical accessibility violations (axe-core), light and dark
 		for (const path of ['/', '/treatment', '/continuity', '/rehab', '/deaths', '/resources', '/data']) {
 			await page.goto(`${BASE}${path}`);
 			await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
-			await page.addScriptTag({ content: AXE });
-			const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-			const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			assert.deepEqual(
-				bad.map(
-					(v) =>
-						`${v.id}: ${v.nodes
-							.slice(0, 3)
-							.map((n) => n.target.join(' '))
-							.join(' | ')}`
-				),
-				[],
-				`${path} (${colorScheme})`
-			);
+			assert.deepEqual(await seriousViolations(page), [], `${path} (${colorScheme})`);
 		}
 		if (colorScheme === 'dark') await page.screenshot({ path: shot('home-dark-1366'), fullPage: false });
 		await context.close();
