@@ -15,7 +15,7 @@
  * (bench/lib/peer.js) and measured in the same run, alternating with the dashboard.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import { servedSizes } from './lib/served.js';
 import { openDataPage, ingestOnce, switches } from './lib/ingest.js';
 import { loadForgetCycles } from './lib/forget.js';
 import { nativeRead } from './lib/native.js';
+import { generatedJourneys } from './lib/data-file.js';
 import { startEngineFloor, engineFloorPage } from './lib/engine-floor.js';
 import { summary, percentile, median, round } from './lib/stats.js';
 import { profileIngest } from './lib/profile.js';
@@ -133,18 +134,7 @@ function build() {
 	return Date.now() - t0;
 }
 
-function dataFile(rows) {
-	const file = path.join(DATA, `journeys-${rows}.csv`);
-	if (!existsSync(file)) {
-		log(`generating ${rows.toLocaleString('en-GB')} journey rows …`);
-		const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/generate.js'), '--rows', String(rows), '--out', file, '--quiet'], {
-			cwd: ROOT,
-			stdio: 'inherit'
-		});
-		if (r.status !== 0) throw new Error(`generate.js failed for ${rows} rows`);
-	}
-	return { file, rows, bytes: statSync(file).size };
-}
+const dataFile = (rows) => generatedJourneys(rows, log);
 
 const memOf = (s) =>
 	s && {

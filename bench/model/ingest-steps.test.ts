@@ -4,11 +4,11 @@
 // same rows as the ingest did. Wall and process CPU time (CPU is steadier when other work shares the machine).
 //   BENCH_TEST=bench/model/ingest-steps.test.ts BENCH_MODEL_ROWS=1000000 SVELTEKIT_OUT=.svelte-kit-bench npx vitest run --config bench/vitest.config.ts
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { openDefaultDb } from '../../src/lib/data/node-defaults';
+import { generatedJourneys } from '../lib/data-file.js';
 import { ingestFile } from '../../src/lib/data/ingest';
 import { computeModel } from '../../src/lib/metrics/model';
 import type { Db } from '../../src/lib/data/db';
@@ -58,11 +58,7 @@ let db: Db;
 let data: Uint8Array;
 beforeAll(async () => {
 	({ db } = await openDefaultDb());
-	const file = path.resolve(`bench/out/data/journeys-${ROWS}.csv`);
-	if (!existsSync(file)) {
-		mkdirSync(path.dirname(file), { recursive: true });
-		spawnSync(process.execPath, ['scripts/generate.js', '--rows', String(ROWS), '--out', file, '--quiet'], { stdio: 'inherit' });
-	}
+	const { file } = generatedJourneys(ROWS);
 	data = new Uint8Array(readFileSync(file));
 });
 afterAll(async () => db?.close());

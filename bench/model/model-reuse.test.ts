@@ -4,10 +4,10 @@
 // file: a figures file added (the treatment counts and outcomes kept), a journeys file added (the figures kept).
 //   BENCH_TEST=bench/model/model-reuse.test.ts BENCH_MODEL_ROWS=1000000 SVELTEKIT_OUT=.svelte-kit-bench npx vitest run --config bench/vitest.config.ts
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDefaultDb } from '../../src/lib/data/node-defaults';
+import { generatedJourneys } from '../lib/data-file.js';
 import { forgetFile, ingestFile } from '../../src/lib/data/ingest';
 import { computeModel, type Model } from '../../src/lib/metrics/model';
 import type { Db, QueryRunner } from '../../src/lib/data/db';
@@ -21,11 +21,7 @@ let db: Db;
 beforeAll(async () => {
 	({ db } = await openDefaultDb());
 	if (ROWS > 0) {
-		const file = path.resolve(`bench/out/data/journeys-${ROWS}.csv`);
-		if (!existsSync(file)) {
-			mkdirSync(path.dirname(file), { recursive: true });
-			spawnSync(process.execPath, ['scripts/generate.js', '--rows', String(ROWS), '--out', file, '--quiet'], { stdio: 'inherit' });
-		}
+		const { file } = generatedJourneys(ROWS);
 		await ingestFile(db, { fileId: 100, name: path.basename(file), data: new Uint8Array(readFileSync(file)) });
 	}
 });

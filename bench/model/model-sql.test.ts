@@ -8,10 +8,10 @@
 // read the cubes; their unit tests cover them.)
 //   BENCH_MODEL_ROWS=1000000 SVELTEKIT_OUT=.svelte-kit-bench npx vitest run --config bench/vitest.config.ts
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDefaultDb } from '../../src/lib/data/node-defaults';
+import { generatedJourneys } from '../lib/data-file.js';
 import { ingestFile } from '../../src/lib/data/ingest';
 import { computeModel, type Model } from '../../src/lib/metrics/model';
 import type { Db, QueryRunner } from '../../src/lib/data/db';
@@ -141,11 +141,7 @@ let db: Db;
 beforeAll(async () => {
 	({ db } = await openDefaultDb());
 	if (ROWS > 0) {
-		const file = path.resolve(`bench/out/data/journeys-${ROWS}.csv`);
-		if (!existsSync(file)) {
-			mkdirSync(path.dirname(file), { recursive: true });
-			spawnSync(process.execPath, ['scripts/generate.js', '--rows', String(ROWS), '--out', file, '--quiet'], { stdio: 'inherit' });
-		}
+		const { file } = generatedJourneys(ROWS);
 		const t0 = performance.now();
 		const r = await ingestFile(db, { fileId: 100, name: path.basename(file), data: new Uint8Array(readFileSync(file)) });
 		console.log(`ingested ${r.rowsLoaded} rows in ${Math.round(performance.now() - t0)} ms (Node, duckdb-wasm)`);
