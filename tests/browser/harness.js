@@ -2,6 +2,7 @@
 // checked against the site's origin (any other URL fails the test), console errors collected.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findChrome } from './chrome.js';
 
@@ -52,11 +53,9 @@ export async function waitForEngine(page, timeout = 60_000) {
 	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout });
 }
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
 /** The page's serious and critical accessibility violations (axe-core), each as "rule: its first three targets". */
 export async function seriousViolations(page) {
-	await page.addScriptTag({ content: AXE });
+	await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
 	const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
