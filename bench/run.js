@@ -349,7 +349,7 @@ try {
 			});
 			runs.push(r);
 			log(
-				`ingest 1M ${r.warmup ? 'warm-up' : `run ${runs.filter((x) => !x.warmup).length}`}: ${round(r.toRedrawn)} ms to 'load-redrawn' (${round(r.toFrame)} ms to the next frame; model ${round(r.modelMs)} ms), ${r.rows?.toLocaleString('en-GB')} rows, JS heap ${(after.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(after.wasmMemory / 1e6).toFixed(0)} MB, renderer RSS ${(after.rendererRss / 1e6).toFixed(0)} MB, load ${load}${p.settled ? '' : ", started without a 'defaults-loaded' mark"}`
+				`ingest 1M ${r.warmup ? 'warm-up' : `run ${runs.filter((x) => !x.warmup).length}`}: ${round(r.toRedrawn)} ms to 'load-redrawn' (${round(r.toFrame)} ms to the next frame; model ${round(r.modelMs)} ms), ${r.rows?.toLocaleString('en-GB')} rows, JS heap ${(after.jsHeapUsed / 1e6).toFixed(0)} MB, wasm ${(after.wasmMemory / 1e6).toFixed(0)} MB, renderer RSS ${(after.rendererRss / 1e6).toFixed(0)} MB, load ${load}${p.settled ? '' : ", started without a 'defaults-warm' mark"}`
 			);
 			if (i === total - 1) keep = p;
 			else await p.context.close();
@@ -649,7 +649,7 @@ function renderTable(r) {
 		for (const [k, v] of Object.entries(i.phases ?? {})) if (k !== 'model') add(`  phase ${k} (app measure; phases overlap)`, s3(v));
 		add('  of which model recompute (measure)', s3(i.model));
 		add('  native DuckDB read_csv, 1 thread', s3(i.native.ms));
-		text("  runs started after the app's 'defaults-loaded' mark", `${i.settled} of ${i.toRedrawn.runs.length}`);
+		text("  runs started after the app's 'defaults-warm' mark", `${i.settled} of ${i.toRedrawn.runs.length}`);
 		add('  ratio browser ÷ native (medians)', [fmtVal(i.ratio, '×'), fmtVal(i.ratioMin, '×'), '', ''], verdict('ingestRatio'));
 		if (i.floor?.error) text('  floor: DuckDB-WASM read_csv alone, bare page', `not measured: ${i.floor.error}`);
 		else if (i.floor) {

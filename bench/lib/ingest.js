@@ -28,16 +28,16 @@ const ARM = (input) => {
 };
 
 /**
- * /data in a fresh context, once DuckDB is ready and the app has loaded its embedded files at idle (its
- * 'defaults-loaded' mark; `settled` says whether it came within 30 s), so an ingest times the user's file alone,
- * as for a user who chooses a file a few seconds after opening the page.
+ * /data in a fresh context, once DuckDB is ready and the app has done its idle work: the embedded files loaded and
+ * the model computed once on them (its 'defaults-warm' mark; `settled` says whether it came within 30 s), so an
+ * ingest times the user's file alone, as for a user who chooses a file a few seconds after opening the page.
  */
 export async function openDataPage(browser, origin, { initScript, ...opts } = {}) {
 	const p = await freshPage(browser, origin, { wasmMemory: true, ...opts });
 	if (initScript) await p.page.addInitScript(initScript);
 	await p.page.goto(origin + '/data');
 	await waitForEngine(p.page);
-	p.settled = (await waitForMark(p.page, 'defaults-loaded', 30_000)) != null;
+	p.settled = (await waitForMark(p.page, 'defaults-warm', 30_000)) != null;
 	p.memory = await new MemoryProbe(browser, p.page).init();
 	return p;
 }
