@@ -43,8 +43,7 @@ export interface Session {
 }
 
 // Three stages, each started only when something needs it: the engine (worker, wasm, schema); the embedded files
-// in it (fetched only now, and the first CSV parse, which warms the reader for the user's files; then, at idle, the
-// app's own warm-up of its model queries); the user's stored
+// in it (fetched only now, and the first CSV parse, which warms the reader for the user's files); the user's stored
 // files read again (only for the explorer, a new file, or when no stored model matches them).
 let engineStarted: Promise<BrowserDb> | null = null;
 let defaultsLoaded: Promise<ValidationReport[]> | null = null;
@@ -62,22 +61,14 @@ export function engine(): Promise<BrowserDb> {
 	return engineStarted;
 }
 
-/**
- * The engine with the embedded files loaded: what the app does at idle, before the user's first file. `warm`, from
- * the first caller only, then runs on them before anything else can use the engine (every load and forget waits for
- * this promise); if it fails, nothing is lost but the warming.
- */
-export function withDefaults(warm?: (db: BrowserDb) => Promise<unknown>): Promise<ValidationReport[]> {
+/** The engine with the embedded files loaded: what the app does at idle, before the user's first file. */
+export function withDefaults(): Promise<ValidationReport[]> {
 	defaultsLoaded ??= engine().then(async (db) => {
 		const files = await Promise.all(DEFAULT_FILES.map(async (name) => [name, new Uint8Array(await (await fetch(DEFAULT_URLS[name])).arrayBuffer())] as const));
 		const reports: ValidationReport[] = [];
 		let id = 1;
 		for (const [name, bytes] of files) reports.push(await ingestFile(db, { fileId: id++, name, data: bytes, embedded: true }));
 		performance.mark('defaults-loaded');
-		if (warm) {
-			await warm(db).catch(() => {});
-			performance.mark('defaults-warm');
-		}
 		return reports;
 	});
 	return defaultsLoaded;
