@@ -208,36 +208,38 @@ class Dataset {
 		);
 	}
 
-	load(files: File[]): Promise<LoadOutcome[]> {
+	/** Work the user started and waits on: the page shows it busy from the click until it is done, its turn included. */
+	private busyTurn<T>(work: () => Promise<T>): Promise<T> {
 		this.busy = true;
-		if (this.engine === 'idle') void this.start();
-		return this.inTurn(() => this.loadNow(files));
+		return this.inTurn(work).finally(() => (this.busy = false));
 	}
 
-	private async loadNow(files: File[]): Promise<LoadOutcome[]> {
-		try {
-			const { loadFiles, session } = await browserSession();
-			const outcomes = await loadFiles(files, (p) => (this.progress = p));
-			this.outcomes = outcomes;
-			// While every page is recomputed, say so of the last file loaded, not of a later one that failed.
-			const last = outcomes.findLast((o) => o.report);
-			if (last?.report)
-				this.progress = {
-					name: last.name,
-					phase: 'done',
-					bytes: last.report.bytes,
-					total: last.report.bytes,
-					rows: last.report.rowsLoaded
-				};
-			if (outcomes.some((o) => o.report)) await this.refresh();
-			else this.reports = [...(await session()).reports];
-			this.engine = 'ready';
-			performance.mark('load-redrawn');
-			return outcomes;
-		} finally {
-			this.busy = false;
-			this.progress = null;
-		}
+	load(files: File[]): Promise<LoadOutcome[]> {
+		if (this.engine === 'idle') void this.start();
+		return this.busyTurn(async () => {
+			try {
+				const { loadFiles, session } = await browserSession();
+				const outcomes = await loadFiles(files, (p) => (this.progress = p));
+				this.outcomes = outcomes;
+				// While every page is recomputed, say so of the last file loaded, not of a later one that failed.
+				const last = outcomes.findLast((o) => o.report);
+				if (last?.report)
+					this.progress = {
+						name: last.name,
+						phase: 'done',
+						bytes: last.report.bytes,
+						total: last.report.bytes,
+						rows: last.report.rowsLoaded
+					};
+				if (outcomes.some((o) => o.report)) await this.refresh();
+				else this.reports = [...(await session()).reports];
+				this.engine = 'ready';
+				performance.mark('load-redrawn');
+				return outcomes;
+			} finally {
+				this.progress = null;
+			}
+		});
 	}
 
 	forget(fileId: number): Promise<void> {
@@ -254,43 +256,31 @@ class Dataset {
 	 * the canonical tables back after an explorer query changed or dropped them.
 	 */
 	restart(): Promise<void> {
-		this.busy = true;
-		return this.inTurn(() => this.restartNow());
-	}
-
-	private async restartNow(): Promise<void> {
-		this.engine = 'starting';
-		this.engineError = null;
-		try {
-			const { restart } = await browserSession();
-			const s = await restart();
-			this.outcomes = s.restored.filter((o) => o.error);
-			await this.refresh();
-			this.engine = 'ready';
-		} catch (e) {
-			this.engine = 'error';
-			this.engineError = (e as Error).message;
-			throw e;
-		} finally {
-			this.busy = false;
-		}
+		return this.busyTurn(async () => {
+			this.engine = 'starting';
+			this.engineError = null;
+			try {
+				const { restart } = await browserSession();
+				const s = await restart();
+				this.outcomes = s.restored.filter((o) => o.error);
+				await this.refresh();
+				this.engine = 'ready';
+			} catch (e) {
+				this.engine = 'error';
+				this.engineError = (e as Error).message;
+				throw e;
+			}
+		});
 	}
 
 	forgetAll(): Promise<void> {
-		this.busy = true;
-		return this.inTurn(() => this.forgetAllNow());
-	}
-
-	private async forgetAllNow(): Promise<void> {
-		try {
+		return this.busyTurn(async () => {
 			const { forgetAll } = await browserSession();
 			await this.saving;
 			await forgetAll();
 			this.outcomes = [];
 			await this.refresh();
-		} finally {
-			this.busy = false;
-		}
+		});
 	}
 }
 
