@@ -3,7 +3,7 @@
 // a high-contrast theme whatever the OS says, and screenshots of every slide for a human to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, BASE, shot } from './harness.js';
+import { launch, openPage, BASE, shot, pastTheirCard } from './harness.js';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -122,7 +122,7 @@ test('opening /board?slide=3 starts at slide 3; Esc leaves for the overview with
 	await context.close();
 });
 
-test('no overflow or scrolling at 1280×720, 1366×768 and 1920×1080 on every slide', async () => {
+test('no overflow, past the viewport or a card, and no scrolling at 1280×720, 1366×768 and 1920×1080 on every slide', async () => {
 	for (const area of [ROTHERHAM, MEDWAY]) {
 		for (const vp of VIEWPORTS) {
 			const { page, context, errors } = await openPage(browser, vp);
@@ -157,6 +157,7 @@ test('no overflow or scrolling at 1280×720, 1366×768 and 1920×1080 on every s
 				assert.ok(r.scrollH <= r.H, `${where}: page scrolls vertically (${r.scrollH} > ${r.H})`);
 				assert.ok(r.scrollW <= r.W, `${where}: page scrolls horizontally (${r.scrollW} > ${r.W})`);
 				assert.deepEqual(r.outside, [], `${where}: elements outside the viewport`);
+				assert.deepEqual(await pastTheirCard(page, '.board .card'), [], `${where}: elements past their card`);
 			}
 			assert.deepEqual(errors, []);
 			await context.close();

@@ -53,6 +53,33 @@ export async function waitForEngine(page, timeout = 60_000) {
 	await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('DuckDB ready'), null, { timeout });
 }
 
+/**
+ * Elements that run past the content box of the card holding them (its padding and border are the card's own),
+ * each as "card: element "text" by N px". A status badge once ran 14–17 px past at 1366 and 1920 px wide.
+ */
+export async function pastTheirCard(page, cardSelector) {
+	return page.evaluate((sel) => {
+		const out = [];
+		for (const card of document.querySelectorAll(sel)) {
+			const c = card.getBoundingClientRect();
+			const s = getComputedStyle(card);
+			const right = c.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight);
+			const left = c.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft);
+			for (const el of card.querySelectorAll('*')) {
+				if (el.closest('title, desc, defs, .visually-hidden')) continue;
+				const b = el.getBoundingClientRect();
+				if (b.width === 0 && b.height === 0) continue;
+				const by = Math.max(b.right - right, left - b.left);
+				if (by > 1)
+					out.push(
+						`${card.querySelector('h2, h3')?.textContent?.trim()}: ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" by ${Math.round(by)} px`
+					);
+			}
+		}
+		return out;
+	}, cardSelector);
+}
+
 /** The page's serious and critical accessibility violations (axe-core), each as "rule: its first three targets". */
 export async function seriousViolations(page) {
 	await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });

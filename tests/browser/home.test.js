@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, BASE, shot, waitForEngine } from './harness.js';
+import { launch, openPage, BASE, shot, waitForEngine, pastTheirCard } from './harness.js';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -23,4 +23,18 @@ test('the home page renders its chart with no console errors and no foreign requ
 	assert.deepEqual(foreign, []);
 	assert.deepEqual(errors, []);
 	await context.close();
+});
+
+test('every headline card holds its contents (status badges wrap) at 1366×768 and 1920×1080', async () => {
+	for (const viewport of [
+		{ width: 1366, height: 768 },
+		{ width: 1920, height: 1080 }
+	]) {
+		const { page, context } = await openPage(browser, viewport);
+		await page.goto(`${BASE}/`);
+		await page.locator('.cards .card').first().waitFor();
+		assert.ok((await page.locator('.cards .card .badge').count()) >= 3, 'the cards show their status badges');
+		assert.deepEqual(await pastTheirCard(page, '.cards .card'), [], `${viewport.width}×${viewport.height}`);
+		await context.close();
+	}
 });
