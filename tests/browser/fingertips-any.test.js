@@ -23,7 +23,7 @@ test('an indicator the dashboard has never heard of gets a figure with England b
 	await page.getByText('Loaded fingertips-any-indicator.csv').waitFor({ timeout: 60_000 });
 	assert.match(
 		await text(page.locator('.note-box', { hasText: 'fingertips-any-indicator.csv' })),
-		/53 rows as a Fingertips indicator export; 7 rows ignored/
+		/53 rows \(Fingertips indicator export\); 7 rows ignored/
 	);
 	const report = page.locator('details', { hasText: 'Validation report for fingertips-any-indicator.csv' });
 	await report.locator('summary').click();

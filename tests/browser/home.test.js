@@ -38,3 +38,19 @@ test('every headline card holds its contents (status badges wrap) at 1366×768 a
 		await context.close();
 	}
 });
+
+test('the comparison table counts the partnerships it shows: four, or five with an area beyond them', async () => {
+	const { page, context } = await openPage(browser);
+	for (const [query, area, heading, columns] of [
+		['', 'Rotherham', 'The four partnerships beside England', 6],
+		['?area=E06000061', 'North Northamptonshire', 'The five partnerships beside England', 7]
+	]) {
+		await page.goto(`${BASE}/${query}`);
+		// The prerendered page is Rotherham's; the URL's area applies once the page has hydrated.
+		await page.locator('h1', { hasText: `${area}: how the partnership is doing` }).waitFor();
+		const section = page.locator('section.compare');
+		assert.equal((await section.locator('h2').innerText()).trim(), heading);
+		assert.equal(await section.locator('thead th').count(), columns, `${heading}: measure column, the areas and England`);
+	}
+	await context.close();
+});

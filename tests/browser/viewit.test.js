@@ -29,7 +29,7 @@ test('a ViewIt download makes Barnet selectable, with its published numbers in t
 	await page.getByTestId('file-input').setInputFiles([FIXTURE]);
 	const loaded = page.getByText('Loaded viewit-adult-barnet-extract.csv');
 	await loaded.waitFor({ timeout: 60_000 });
-	assert.match(await loaded.locator('..').innerText(), /180 rows as a NDTMS ViewIt adult download\./);
+	assert.match(await loaded.locator('..').innerText(), /180 rows \(NDTMS ViewIt adult download\)\./);
 
 	// Barnet is offered by name among the other areas, and choosing it selects it.
 	const other = page.getByRole('combobox', { name: 'Other area in the loaded data' });
