@@ -31,6 +31,7 @@ import { servedSizes } from './lib/served.js';
 import { openDataPage, ingestOnce, switches } from './lib/ingest.js';
 import { loadForgetCycles } from './lib/forget.js';
 import { nativeRead } from './lib/native.js';
+import { nativeIngest } from './lib/native-ingest.js';
 import { generatedJourneys } from './lib/data-file.js';
 import { startEngineFloor, engineFloorPage } from './lib/engine-floor.js';
 import { summary, percentile, median, round } from './lib/stats.js';
@@ -366,6 +367,14 @@ try {
 		}));
 		if (native.error) log(`native DuckDB read FAILED (${native.error}); run through \`npm run bench\`, which installs @duckdb/node-api`);
 		const nat = native.ms.slice(WARMUP);
+		// The same work natively: what the dashboard's ingest costs over a plain read with no wasm or browser in the way.
+		const ownWork = {};
+		for (const threads of [1, 2]) {
+			log(`native DuckDB (${threads} thread(s)) doing the dashboard's own ingest and model of the same file …`);
+			ownWork[threads] = await nativeIngest(ROOT, { rows: d.rows, runs: RUNS, threads, svelteKitOut: SVELTEKIT_OUT }).catch((e) => ({
+				error: String(e.message ?? e)
+			}));
+		}
 		results.ingest = {
 			file: { rows: d.rows, bytes: d.bytes },
 			toRedrawn: summary(m.map((r) => r.toRedrawn)),
@@ -382,6 +391,20 @@ try {
 				[...new Set(m.flatMap((r) => Object.keys(r.phases ?? {})))].map((k) => [k, summary(m.map((r) => r.phases?.[k]))])
 			),
 			native: { version: native.version, rows: native.rows, ms: summary(nat), warmupMs: native.ms.slice(0, WARMUP) },
+			ownWork: Object.fromEntries(
+				Object.entries(ownWork).map(([threads, w]) => [
+					threads,
+					w.error
+						? { error: w.error }
+						: {
+								read: summary(w.read),
+								ingest: summary(w.ingest),
+								model: summary(w.model),
+								total: summary(w.ingest.map((x, k) => x + w.model[k])),
+								steps: Object.fromEntries(Object.entries(w.steps).map(([k, v]) => [k, summary(v)]))
+							}
+				])
+			),
 			runs
 		};
 		const fm = floorRuns.filter((r) => !r.warmup && !r.error);
@@ -396,6 +419,8 @@ try {
 		results.ingest.ratio = nativeMedian ? results.ingest.toRedrawn.median / nativeMedian : null;
 		results.ingest.ratioMin = nativeMedian ? results.ingest.toRedrawn.min / nativeMedian : null;
 		results.ingest.floor.ratio = nativeMedian && results.ingest.floor.warm.median ? results.ingest.floor.warm.median / nativeMedian : null;
+		// Divided by the plain read the same process timed between its ingests: the two side by side, in one process.
+		for (const w of Object.values(results.ingest.ownWork)) if (!w.error) w.ratio = w.total.median / w.read.median;
 		log(
 			`ingest 1M: median ${round(results.ingest.toRedrawn.median)} ms vs native ${round(nativeMedian)} ms → ${results.ingest.ratio?.toFixed(2) ?? '–'}×`
 		);
@@ -657,6 +682,16 @@ function renderTable(r) {
 			add('  floor: the same, first read in the page', s3(i.floor.first));
 			add('  floor: then the least people count (distinct clients per area)', s3(i.floor.people));
 			add('  floor ÷ native (the lowest ratio any ingest in this engine reaches here)', [fmtVal(i.floor.ratio, '×'), '', '', '']);
+		}
+		for (const [threads, w] of Object.entries(i.ownWork ?? {})) {
+			const who = `  native DuckDB, ${threads} thread${threads === '1' ? '' : 's'}, doing the dashboard's ingest + model`;
+			if (w.error) text(who, `not measured: ${w.error}`);
+			else {
+				add(who, s3(w.total));
+				for (const [step, v] of Object.entries(w.steps)) add(`    of which ${step}`, s3(v));
+				add('    plain read_csv (1 thread) in the same process, between them', s3(w.read));
+				add(`    ÷ that read (no browser or wasm: the work's own ratio)`, [fmtVal(w.ratio, '×'), '', '', '']);
+			}
 		}
 		add('  JS heap after load (CDP JSHeapUsedSize)', s3(i.jsHeapAfter, 'MB'));
 		add('  DuckDB worker wasm memory after load', s3(i.wasmAfter, 'MB'));

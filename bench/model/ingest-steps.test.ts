@@ -12,47 +12,18 @@ import { generatedJourneys } from '../lib/data-file.js';
 import { ingestFile } from '../../src/lib/data/ingest';
 import { computeModel } from '../../src/lib/metrics/model';
 import type { Db } from '../../src/lib/data/db';
-import typedJourneys from '../../src/lib/data/sql/typed-journeys.sql?raw';
 import cubeJourneys from '../../src/lib/data/sql/cube-journeys.sql?raw';
 import journeyOutcomes from '../../src/lib/data/sql/cube-outcomes.sql?raw';
+import { INGEST_STEPS, median, stepTimer, timed, type Time } from './steps';
 
 const ROWS = Number(process.env.BENCH_MODEL_ROWS ?? 1_000_000);
 const REPS = Number(process.env.BENCH_MODEL_REPS ?? 3);
 const FILE_ID = 100;
 const base = (f: string) => readFileSync(path.resolve('bench/model/baseline', f), 'utf8');
 
-interface Time {
-	wall: number;
-	cpu: number;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<Time> {
-	const c0 = process.cpuUsage();
-	const t0 = performance.now();
-	await run();
-	const c = process.cpuUsage(c0);
-	return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const row = (name: string, ts: Time[]) =>
 	`${name.padEnd(26)} wall best ${Math.round(Math.min(...ts.map((t) => t.wall)))} median ${Math.round(median(ts.map((t) => t.wall)))}` +
 	` | cpu best ${Math.round(Math.min(...ts.map((t) => t.cpu)))} median ${Math.round(median(ts.map((t) => t.cpu)))} ms`;
-
-/** The statements of one ingest, by step: db.query/db.exec wrapped to time the ones named. */
-function stepTimer(db: Db, steps: Map<string, string>, into: Map<string, Time>): Db {
-	const wrap =
-		<A extends unknown[], R>(f: (sql: string, ...rest: A) => Promise<R>) =>
-		async (sql: string, ...rest: A): Promise<R> => {
-			let result: R | undefined;
-			const t = await timed(async () => (result = await f(sql, ...rest)));
-			const step = steps.get(sql) ?? 'other statements';
-			const prev = into.get(step) ?? { wall: 0, cpu: 0 };
-			into.set(step, { wall: prev.wall + t.wall, cpu: prev.cpu + t.cpu });
-			return result as R;
-		};
-	return { ...db, query: wrap(db.query.bind(db)) as Db['query'], exec: wrap(db.exec.bind(db)) };
-}
 
 let db: Db;
 let data: Uint8Array;
@@ -67,13 +38,8 @@ describe(`ingest steps of ${ROWS.toLocaleString('en-GB')} journey rows`, () => {
 	it('times each step, and the cube equals the previous SQL’s', async () => {
 		const load = [loadavg()[0]];
 		const steps = new Map<string, Time>();
-		const named = new Map([
-			[typedJourneys, 'typed read'],
-			[journeyOutcomes, 'cube'],
-			[cubeJourneys, 'cube']
-		]);
 		const total = await timed(async () => {
-			const r = await ingestFile(stepTimer(db, named, steps), { fileId: FILE_ID, name: 'bench.csv', data });
+			const r = await ingestFile(stepTimer(db, INGEST_STEPS, steps), { fileId: FILE_ID, name: 'bench.csv', data });
 			expect(r.rowsLoaded).toBe(ROWS);
 		});
 		await db.exec(`CREATE OR REPLACE TEMP TABLE cube_at_ingest AS SELECT * FROM journey_cubes WHERE file_id = ${FILE_ID}`);
