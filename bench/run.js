@@ -24,7 +24,7 @@ import { launch, BENCH_ARGS } from './lib/browser.js';
 import { measureBytes } from './lib/bytes.js';
 import { coldLoad } from './lib/cold.js';
 import { buildPeer, precompressLike, peerLoad } from './lib/peer.js';
-import { buildFloor } from './lib/floor.js';
+import { buildFloor, buildStaticHome } from './lib/floor.js';
 import { storedModelReload } from './lib/stored.js';
 import { homePageJs } from './lib/home-js.js';
 import { servedSizes } from './lib/served.js';
@@ -174,6 +174,7 @@ try {
 		const ours = ONLY.has('cold') || ONLY.has('later');
 		let peer = null;
 		let floor = null;
+		let staticHome = null;
 		if (ONLY.has('peer')) {
 			peer = buildPeer(PEER_SRC, log);
 			if (!peer.error)
@@ -184,20 +185,25 @@ try {
 					peer.error = `peer not served: ${String(e.message ?? e).split('\n')[0]}`;
 				}
 			if (peer.error) log(`peer not measured: ${peer.error}`);
-			try {
-				floor = { server: await serve(ROOT, buildFloor(BUILD)) };
-			} catch (e) {
-				floor = { error: String(e.message ?? e).split('\n')[0] };
-				log(`floor not measured: ${floor.error}`);
-			}
+			const staticPage = async (name, make) => {
+				try {
+					return { server: await serve(ROOT, make(BUILD)) };
+				} catch (e) {
+					log(`${name} not measured: ${String(e.message ?? e).split('\n')[0]}`);
+					return { error: String(e.message ?? e).split('\n')[0] };
+				}
+			};
+			floor = await staticPage('floor', buildFloor);
+			staticHome = await staticPage('static home page', buildStaticHome);
 		}
 		const runs = [];
 		const peerRuns = [];
 		const floorRuns = [];
+		const staticRuns = [];
 		for (let i = 0; i < WARMUP + RUNS; i++) {
 			const warmup = i < WARMUP;
 			const label = warmup ? 'warm-up' : `run ${i - WARMUP + 1}`;
-			for (const who of i % 2 ? ['floor', 'peer', 'ours'] : ['ours', 'peer', 'floor']) {
+			for (const who of i % 2 ? ['static', 'floor', 'peer', 'ours'] : ['ours', 'peer', 'floor', 'static']) {
 				const load = load1();
 				if (who === 'ours' && ours) {
 					const r = await coldLoad(server.url, { idleMs: ONLY.has('later') ? IDLE_MS : null }).catch((e) => ({
@@ -211,11 +217,11 @@ try {
 							: `cold ${label}: first chart ${round(c.firstChart)} ms (FCP ${round(c.fcp)}, chart frame ${round(c.chartFrame)}, named chart ${round(c.namedFrame)}), engine-ready ${round(c.engineReady)} ms${r.later ? `; later visit: engine-ready ${round(r.later.engineReady)} ms, first chart ${round(r.later.firstChart)} ms` : ''}${r.foreign.length ? `, FOREIGN ${r.foreign.length}` : ''}, load ${load}`
 					);
 				}
-				// The peer and the floor: one cold load of a static page each, the same detector.
-				const other = { peer, floor }[who];
+				// The peer, the floor and the static home page: one cold load each, the same detector.
+				const other = { peer, floor, static: staticHome }[who];
 				if (other?.server) {
 					const r = await peerLoad(other.server.url).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
-					(who === 'peer' ? peerRuns : floorRuns).push({ ...r, loadAvg: load, warmup });
+					({ peer: peerRuns, floor: floorRuns, static: staticRuns })[who].push({ ...r, loadAvg: load, warmup });
 					log(
 						r.error
 							? `${who} ${label}: FAILED ${r.error}`
@@ -226,6 +232,7 @@ try {
 		}
 		await peer?.server?.stop();
 		await floor?.server?.stop();
+		await staticHome?.server?.stop();
 		const m = runs.filter((r) => !r.warmup && !r.error);
 		const of = (list, k) => summary(list.map((r) => r?.[k]));
 		if (ours) {
@@ -278,6 +285,13 @@ try {
 				fcp: of(fm, 'fcp')
 			};
 			results.floor.ratio = ratio(results.floor.firstChart.median, results.peer.firstChart.median);
+			const sm = staticRuns.filter((r) => !r.warmup && !r.error);
+			results.staticHome = {
+				error: staticHome?.error ?? (sm.length ? null : `every static home page run failed: ${staticRuns[0]?.error}`),
+				firstChart: of(sm, 'firstChart'),
+				fcp: of(sm, 'fcp')
+			};
+			results.staticHome.ratio = ratio(results.staticHome.firstChart.median, results.peer.firstChart.median);
 			if (results.peer.ratio != null)
 				log(
 					`first chart: dashboard ${round(results.cold.firstChart.median)} ms, peer ${round(results.peer.firstChart.median)} ms → ${results.peer.ratio.toFixed(2)}×`
@@ -632,6 +646,13 @@ function renderTable(r) {
 				text(
 					'  floor ÷ peer (the lowest ratio any page drawing this chart reaches here)',
 					r.floor.ratio != null ? fmtVal(r.floor.ratio, '×') : `not measured: ${r.floor.error}`
+				);
+			}
+			if (r.staticHome) {
+				add('  the home page as built without its JavaScript (HTML and inlined CSS)', s3(r.staticHome.firstChart));
+				text(
+					'  that ÷ peer (what the first screen costs to paint, whatever the scripts do)',
+					r.staticHome.ratio != null ? fmtVal(r.staticHome.ratio, '×') : `not measured: ${r.staticHome.error}`
 				);
 			}
 		}
