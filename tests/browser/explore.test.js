@@ -95,7 +95,13 @@ test('ENUM columns show their values and their type (DuckDB-WASM streams them wi
 		"CREATE TABLE enum_once AS SELECT 1 AS n, 'a'::ENUM('a', 'b') AS e; INSERT INTO enum_once VALUES (2, 'b') RETURNING n, e"
 	);
 	assert.equal((await cells(page))[0][0], '2');
+	// Its ENUM column cannot be read there, and the page says so instead of showing it empty without a word.
+	assert.match(
+		await page.getByTestId('unreadable-enums').innerText(),
+		/The ENUM column "e" cannot be read from a statement that is not a query/
+	);
 	await runSql(page, 'SELECT count(*) AS rows FROM enum_once');
+	assert.equal(await page.getByTestId('unreadable-enums').count(), 0);
 	assert.deepEqual(await cells(page), [['2']]);
 	assert.deepEqual(foreign, []);
 	assert.deepEqual(errors, []);

@@ -12,6 +12,7 @@ function fake(columns: ColumnInfo[], rows: CellValue[][]): QueryResult {
 		maxRows: 200_000,
 		ms: 1,
 		statements: 1,
+		unreadableEnums: [],
 		cell: (r, c) => rows[r][c],
 		column: (c) => rows.map((r) => r[c]),
 		ipc: () => new Uint8Array()

@@ -25,9 +25,10 @@ export async function runSql(sql: string, maxRows = MAX_ROWS): Promise<QueryResu
 	}
 	const query = statements.at(-1)!;
 	const enums = enumColumns(last!);
-	if (enums.length && startsQuery(query)) last = await s.db.queryIpc(enumsAsText(query, enums), maxRows);
+	const rerun = enums.length > 0 && startsQuery(query);
+	if (rerun) last = await s.db.queryIpc(enumsAsText(query, enums), maxRows);
 	const ms = performance.now() - t0;
-	const result = wrap(sql, decode(last!), last!.capped, maxRows, ms, statements.length);
+	const result = wrap(sql, decode(last!), last!.capped, maxRows, ms, statements.length, rerun ? [] : enums);
 	for (const c of result.columns) if (enums.includes(c.name)) c.type = 'ENUM';
 	return result;
 }
@@ -35,7 +36,7 @@ export async function runSql(sql: string, maxRows = MAX_ROWS): Promise<QueryResu
 /**
  * The ENUM columns of a streamed result. DuckDB-WASM streams them as Arrow dictionaries but never sends the
  * dictionaries, so every value would read as null (duckdb-wasm issue 1548); a query with one runs again with them
- * cast to text.
+ * cast to text. Any other statement (an INSERT … RETURNING) is never run twice: its ENUM columns are reported unreadable.
  */
 function enumColumns(result: IpcResult): string[] {
 	const { fields } = tableFromIPC([result.chunks[0]]).schema;
@@ -60,7 +61,15 @@ export async function cancel(): Promise<boolean> {
 	return s.db.cancel();
 }
 
-function wrap(sql: string, table: Table, capped: boolean, maxRows: number, ms: number, statements: number): QueryResult {
+function wrap(
+	sql: string,
+	table: Table,
+	capped: boolean,
+	maxRows: number,
+	ms: number,
+	statements: number,
+	unreadableEnums: string[]
+): QueryResult {
 	const fields = table.schema.fields;
 	const vectors: Vector[] = fields.map((_, i) => table.getChildAt(i)!);
 	const norms = fields.map((f) => normaliser(f));
@@ -74,6 +83,7 @@ function wrap(sql: string, table: Table, capped: boolean, maxRows: number, ms: n
 		maxRows,
 		ms,
 		statements,
+		unreadableEnums,
 		cell(row, col) {
 			const cached = cache[col];
 			if (cached) return cached[row];

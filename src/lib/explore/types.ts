@@ -24,6 +24,8 @@ export interface QueryResult {
 	ms: number;
 	/** Statements run (the result is the last one's). */
 	statements: number;
+	/** ENUM columns whose values could not be read (a statement that is not a query: it is never run twice). */
+	unreadableEnums: string[];
 	cell(row: number, col: number): CellValue;
 	/** Every value of a column, in result order (materialised once, then cached). */
 	column(col: number): CellValue[];
