@@ -13,45 +13,9 @@ import { outcomeSeries, openNote, publishedOutcome } from '../../src/lib/metrics
 import { MEASURES } from '../../src/lib/measures/registry';
 import { DISCHARGE_REASONS, SUCCESSFUL_DISCHARGES } from '../../src/lib/data/lookups';
 import type { Db } from '../../src/lib/data/db';
+import { journeysCsv, type Journey as J } from '../fixtures/journeys-csv';
 
 const VIEWIT = 'tests/fixtures/viewit/viewit-adult-barnet-extract.csv';
-const HEADER = 'CLIENTID,EPISODID,LA,AGE,SEX,SUBSTANCE,REFLD,RFLS,TRIAGED,DISD,DISRSN,RESRHBST,synthetic';
-
-interface J {
-	client: string;
-	area: string;
-	triage: string;
-	discharge?: string;
-	/** DISRSN as written: an older code (1 completed drug free, 2 completed, 6 dropped out, 9 died …) or a label. */
-	reason?: string | number;
-	referral?: string;
-	substance?: string;
-	age?: number;
-}
-
-let episode = 0;
-function csv(journeys: J[]): Uint8Array {
-	const lines = journeys.map((j) =>
-		[
-			j.client,
-			`E${++episode}`,
-			j.area,
-			j.age ?? 30,
-			'F',
-			j.substance ?? 'alcohol_only',
-			j.referral ?? '',
-			4,
-			j.triage,
-			j.discharge ?? '',
-			j.discharge ? (j.reason ?? 6) : '',
-			'',
-			'false'
-		]
-			.map((v) => (String(v).includes(',') ? `"${v}"` : v))
-			.join(',')
-	);
-	return new TextEncoder().encode([HEADER, ...lines].join('\n') + '\n');
-}
 
 async function modelOf(db: Db, journeys: J[], fileId: number): Promise<Model> {
 	// The latest event recorded (this triage) sets the data date; the earliest starts the rolling counts of people
@@ -60,7 +24,7 @@ async function modelOf(db: Db, journeys: J[], fileId: number): Promise<Model> {
 		{ client: 'DATE', area: 'E06000099', triage: '2024-09-30' },
 		{ client: 'START', area: 'E06000099', triage: '2016-01-04', discharge: '2016-01-05', reason: 6 }
 	];
-	await ingestFile(db, { fileId, name: `t${fileId}.csv`, data: csv([...journeys, ...markers]) });
+	await ingestFile(db, { fileId, name: `t${fileId}.csv`, data: journeysCsv([...journeys, ...markers]) });
 	return computeModel(db.query);
 }
 

@@ -12,8 +12,8 @@ import { forgetFile, ingestFile } from '../../src/lib/data/ingest';
 import { computeModel, type Model } from '../../src/lib/metrics/model';
 import type { Db } from '../../src/lib/data/db';
 import { referenceMonthly, referenceYearly } from '../fixtures/people-reference';
+import { journeysCsv } from '../fixtures/journeys-csv';
 
-const HEADER = 'CLIENTID,EPISODID,LA,AGE,SEX,SUBSTANCE,REFLD,RFLS,TRIAGED,DISD,DISRSN,RESRHBST,synthetic';
 const SUBSTANCES = ['opiate_only', 'opiate_crack', 'crack_only', 'non_opiate_only', 'non_opiate_alcohol', 'alcohol_only'];
 const AREAS = ['E08000018', 'E06000035', 'E06000061', 'E06000062'];
 const DATA_DAY = Date.UTC(2024, 8, 30) / 864e5;
@@ -38,28 +38,6 @@ function addMonths(day: number, months: number): number {
 	const m = d.getUTCMonth() + months;
 	const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 	return Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 864e5;
-}
-
-let episode = 0;
-function csv(journeys: J[]): Uint8Array {
-	const lines = journeys.map((j) =>
-		[
-			j.client,
-			`E${++episode}`,
-			j.area,
-			j.age,
-			'F',
-			j.substance,
-			'',
-			4,
-			j.triage,
-			j.discharge ?? '',
-			j.discharge ? (j.reason ?? 6) : '',
-			j.rehab ?? '',
-			'false'
-		].join(',')
-	);
-	return new TextEncoder().encode([HEADER, ...lines].join('\n') + '\n');
 }
 
 /** Mulberry32. */
@@ -127,8 +105,8 @@ describe('the model counts people once, as plain count(DISTINCT) SQL does', () =
 		seen.clear();
 		const b = [...generate(2, 2000, 'D'), ...all.filter(split)];
 		journeys = [a, b];
-		await ingestFile(db, { fileId: 100, name: 'a.csv', data: csv(a) });
-		await ingestFile(db, { fileId: 101, name: 'b.csv', data: csv(b) });
+		await ingestFile(db, { fileId: 100, name: 'a.csv', data: journeysCsv(a) });
+		await ingestFile(db, { fileId: 101, name: 'b.csv', data: journeysCsv(b) });
 		model = await computeModel(db.query);
 	}, 120_000);
 	afterAll(async () => db?.close());
@@ -369,7 +347,7 @@ describe('the rule, case by case', () => {
 	it.each(CASES)('%s', async (_, files, expected) => {
 		const ids = files.map((_, i) => 100 + i);
 		try {
-			for (const [i, f] of files.entries()) await ingestFile(db, { fileId: ids[i], name: `case-${i}.csv`, data: csv(f) });
+			for (const [i, f] of files.entries()) await ingestFile(db, { fileId: ids[i], name: `case-${i}.csv`, data: journeysCsv(f) });
 			const model = await computeModel(db.query);
 			for (const [area, group, fy, field, value] of expected) {
 				const row = model.yearly.find((r) => r.area === area && r.group === group && r.fy === fy);
