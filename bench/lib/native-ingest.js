@@ -9,7 +9,7 @@ export function nativeIngest(root, { rows, runs, threads, svelteKitOut }) {
 	return new Promise((resolve, reject) => {
 		const child = spawn('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts'], {
 			cwd: root,
-			stdio: ['ignore', 'ignore', 'inherit'],
+			stdio: ['ignore', 'pipe', 'pipe'],
 			env: {
 				...process.env,
 				BENCH_TEST: 'bench/model/native-ingest.test.ts',
@@ -20,8 +20,13 @@ export function nativeIngest(root, { rows, runs, threads, svelteKitOut }) {
 				VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true'
 			}
 		});
+		// Vitest's output and Vite's notices are shown only when the run fails.
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
 		child.once('exit', (code) => {
-			if (code !== 0) return reject(new Error(`native ingest (${threads} thread(s)) exited ${code}`));
+			if (code !== 0)
+				return reject(new Error(`native ingest (${threads} thread(s)) exited ${code}: ${output.trim().split('\n').slice(-8).join(' | ')}`));
 			resolve(JSON.parse(readFileSync(path.join(root, `bench/out/native-ingest-${rows}-${threads}.json`), 'utf8')));
 		});
 	});
