@@ -41,6 +41,36 @@ for (const [path, selector, texts] of PAGES) {
 	});
 }
 
+test('no page is wider than the window at 1366×768 or 1920×1080 (the synthetic watermark once pushed /outcomes 1 px wider)', async () => {
+	for (const viewport of [
+		{ width: 1366, height: 768 },
+		{ width: 1920, height: 1080 }
+	]) {
+		const { page, context } = await openPage(browser, viewport);
+		for (const path of [
+			'/',
+			'/deaths',
+			'/treatment',
+			'/continuity',
+			'/rehab',
+			'/outcomes',
+			'/resources',
+			'/indicators',
+			'/data',
+			'/explore'
+		]) {
+			await page.goto(`${BASE}${path}`);
+			await page.waitForFunction(() => performance.getEntriesByName('hydrated').length > 0);
+			const { scroll, client } = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			assert.ok(scroll <= client, `${path} at ${viewport.width} px: ${scroll} px wide in a ${client} px window`);
+		}
+		await context.close();
+	}
+});
+
 test('every chart is an accessible figure: title, summary, SVG with a text alternative, source, data table', async () => {
 	const { page, context } = await openPage(browser);
 	for (const path of ['/', '/treatment', '/continuity', '/rehab', '/deaths', '/resources']) {
