@@ -189,8 +189,9 @@ try {
 				try {
 					return { server: await serve(ROOT, make(BUILD)) };
 				} catch (e) {
-					log(`${name} not measured: ${String(e.message ?? e).split('\n')[0]}`);
-					return { error: String(e.message ?? e).split('\n')[0] };
+					const error = String(e.message ?? e).split('\n')[0];
+					log(`${name} not measured: ${error}`);
+					return { error };
 				}
 			};
 			floor = await staticPage('floor', buildFloor);

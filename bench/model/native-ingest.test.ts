@@ -12,7 +12,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { plainRow, type Db, type Row } from '../../src/lib/data/db';
 import { initSchema } from '../../src/lib/data/schema';
 import { ingestFile } from '../../src/lib/data/ingest';
-import { DEFAULT_FILES } from '../../src/lib/data/defaults';
+import { loadDefaultFiles } from '../../src/lib/data/node-defaults';
 import { computeModel } from '../../src/lib/metrics/model';
 import { generatedJourneys } from '../lib/data-file.js';
 import { INGEST_STEPS, median, stepTimer, type Time } from './steps';
@@ -67,9 +67,7 @@ it(`native DuckDB, ${THREADS} thread(s): the dashboard's ingest of ${ROWS.toLoca
 		// A fresh database each time, with the embedded files in first, as in the browser.
 		const db = await nativeDb();
 		await initSchema(db);
-		let fileId = 1;
-		for (const name of DEFAULT_FILES)
-			await ingestFile(db, { fileId: fileId++, name, data: new Uint8Array(readFileSync(path.join('data', name))), embedded: true });
+		await loadDefaultFiles(db);
 		await db.exec('SET threads = 1');
 		let t0 = performance.now();
 		await db.query(`CREATE TEMP TABLE plain AS SELECT * FROM read_csv(?)`, [file]);

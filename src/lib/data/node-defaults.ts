@@ -19,11 +19,16 @@ export async function openEmptyDb(): Promise<Db> {
 
 export async function openDefaultDb(files: readonly string[] = DEFAULT_FILES): Promise<{ db: Db; reports: ValidationReport[] }> {
 	const db = await openEmptyDb();
+	return { db, reports: await loadDefaultFiles(db, files) };
+}
+
+/** Loads the embedded files (as file ids 1, 2, …) into any Db whose schema is made: this engine, or another. */
+export async function loadDefaultFiles(db: Db, files: readonly string[] = DEFAULT_FILES): Promise<ValidationReport[]> {
 	const reports: ValidationReport[] = [];
 	let fileId = 1;
 	for (const name of files) {
 		const bytes = new Uint8Array(await readFile(path.join(DATA_DIR, name)));
 		reports.push(await ingestFile(db, { fileId: fileId++, name, data: bytes, embedded: true }));
 	}
-	return { db, reports };
+	return reports;
 }
